@@ -1,0 +1,29 @@
+// The renderer's API (window.keychain): one named function per channel, no generic invoke.
+// The same code runs with two transports: ipcRenderer.invoke in the preload, and Playwright's
+// exposeFunction into the real core in end-to-end tests (test/e2e/bridge-entry.ts).
+import type { Channel, IpcResult, RequestOf, EventName, EventOf } from '../ipc/contract';
+
+export type Transport = <C extends Channel>(channel: C, payload: RequestOf<C>) => Promise<IpcResult<C>>;
+export type Subscribe = <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) => () => void;
+
+export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
+  return {
+    appInfo: () => invoke('app.info', {}),
+    listCredentials: () => invoke('credentials.list', {}),
+    importFromClipboard: () => invoke('credentials.importFromClipboard', {}),
+    importFromFile: () => invoke('credentials.importFromFile', {}),
+    confirmCredential: (p: RequestOf<'credentials.confirm'>) => invoke('credentials.confirm', p),
+    updateCredential: (p: RequestOf<'credentials.update'>) => invoke('credentials.update', p),
+    deleteCredential: (id: string) => invoke('credentials.delete', { id }),
+    copySecret: (id: string, format: 'raw' | 'env' | 'curl') => invoke('credentials.copySecret', { id, format }),
+    checkConsistency: () => invoke('credentials.checkConsistency', {}),
+    listRequests: (limit?: number) => invoke('requests.list', limit === undefined ? {} : { limit }),
+    getSettings: () => invoke('settings.get', {}),
+    updateSettings: (p: RequestOf<'settings.update'>) => invoke('settings.update', p),
+    openDocs: (url: string) => invoke('links.openDocs', { url }),
+    onClipboardCleared: (cb: (p: EventOf<'clipboard.cleared'>) => void) => subscribe('clipboard.cleared', cb),
+    onCredentialsChanged: (cb: (p: EventOf<'credentials.changed'>) => void) => subscribe('credentials.changed', cb),
+  };
+}
+
+export type KeychainApi = ReturnType<typeof createKeychainApi>;

@@ -1,0 +1,192 @@
+// The Electron shell, and nothing else: lifecycle, window, app:// protocol, menu, and ipcMain wired
+// to the core. Every behaviour worth testing lives in the core or in window.ts / protocol.ts.
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  shell,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from 'electron';
+import { createCore, type Core } from './core';
+import { CHANNELS, events, type EventName, type IpcError } from './ipc/contract';
+import { normalizeDocsUrl } from './links/docs-allowlist';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import {
+  APP_ORIGIN,
+  createWindowOptions,
+  installWebContentsGuards,
+  isTrustedSender,
+  resolveDevServerUrl,
+} from './window';
+
+// Built layout (electron-vite): out/main/index.js, out/preload/index.js, out/renderer/.
+const PRELOAD_PATH = join(__dirname, '../preload/index.js');
+const RENDERER_DIR = join(__dirname, '../renderer');
+const EVENT_NAMES = Object.keys(events) as EventName[];
+const CLOSE_TIMEOUT_MS = 5_000;
+const UNTRUSTED_SENDER: { ok: false; error: IpcError } = {
+  ok: false,
+  error: { code: 'INVALID_REQUEST', message: 'Untrusted sender', hint: null, fields: [] },
+};
+
+const devUrl = resolveDevServerUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
+const isTrusted = (url: string | undefined): boolean => isTrustedSender(url, devUrl);
+
+/** Only allowlisted vendor docs, and only in their canonical form, reach the OS URL handler. */
+function openDocsExternally(url: string): Promise<void> {
+  const safe = normalizeDocsUrl(url);
+  if (safe === null) return Promise.reject(new Error('URL is not an allowed documentation link'));
+  return shell.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
+}
+
+let core: Core | null = null;
+const guarded = new WeakSet<WebContents>();
+function guard(contents: WebContents): void {
+  if (guarded.has(contents)) return;
+  guarded.add(contents);
+  installWebContentsGuards(contents, {
+    isTrusted,
+    openExternal: (url) => void openDocsExternally(url).catch(() => undefined),
+  });
+}
+
+function createMainWindow(): BrowserWindow {
+  const options = createWindowOptions({ preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged });
+  // The security flags are restated literally (same values as window.ts, which is tested as data)
+  // so electronegativity, which reads only this constructor call, can verify them.
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      preload: PRELOAD_PATH, /* eng-disable PRELOAD_JS_CHECK: reviewed; exposes only window.keychain (test/unit/preload-surface.test.ts) */
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    },
+  });
+  guard(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function buildMenu(): Menu {
+  // Role items only: no help links, nothing that loads remote content.
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    ...(app.isPackaged ? [] : [{ role: 'viewMenu' } as const]),
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function wireIpc(started: Core): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      isTrusted(event.senderFrame?.url) ? started.invoke(channel, payload) : UNTRUSTED_SENDER,
+    );
+  }
+  for (const name of EVENT_NAMES) {
+    started.on(name, (payload) => {
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (!win.isDestroyed() && isTrusted(win.webContents.getURL())) win.webContents.send(name, payload);
+      }
+    });
+  }
+}
+
+async function start(): Promise<void> {
+  handleAppProtocol(protocol, RENDERER_DIR);
+  Menu.setApplicationMenu(buildMenu());
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    // Electron 45's clipboard is promise-based; the core's Clipboard type must accept that.
+    clipboard: {
+      readText: () => clipboard.readText(),
+      writeText: (text: string) => clipboard.writeText(text),
+      clear: () => clipboard.clear(),
+    },
+    dialogs: {
+      openFile: async ({ title, filters }) => {
+        const options = { title, filters, properties: ['openFile' as const] };
+        const parent = BrowserWindow.getFocusedWindow();
+        const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    openExternal: openDocsExternally,
+    version: app.getVersion(),
+  });
+  wireIpc(core);
+  createMainWindow();
+}
+
+function describe(err: unknown): string {
+  // Name and message only: stacks and causes can carry request data.
+  return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox(); // every renderer, including any the guards did not anticipate
+  registerAppScheme(protocol); // must precede 'ready'
+
+  let closing: Promise<void> | null = null;
+  let closed = false;
+
+  app.on('web-contents-created', (_event, contents) => guard(contents));
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win === undefined) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (core !== null && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+
+  // core.close() clears the clipboard if it still holds a copied secret, so quitting waits for it
+  // (bounded, so a stuck keychain cannot keep the app alive).
+  app.on('before-quit', (event) => {
+    if (closed || core === null) return;
+    event.preventDefault();
+    if (closing !== null) return;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
+    closing = Promise.race([core.close(), timeout])
+      .catch((err: unknown) => console.error('[shell] close failed:', describe(err)))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('[shell] startup failed:', describe(err));
+      dialog.showErrorBox('Merchant Keychain could not start', describe(err));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,141 @@
+// The axios factory every provider uses. One wrapped adapter runs right before each network attempt
+// (first try and every retry), so the checks below see the final URL and cannot be skipped:
+// host allowlist (DESIGN invariant 7), no redirects, no proxies, per-host limiter, and one request
+// log entry + one audit line per attempt (invariant 6). Errors leave as typed, redacted errors.
+import axios, { AxiosHeaders, type AxiosAdapter, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
+import axiosRetry from 'axios-retry';
+import type { Logger } from '../log/logger';
+import type { RedactionRegistry } from '../log/redaction';
+import { baseUrlFor, isAllowedUrl, type EndpointOverrides, type EnvironmentId, type ProviderId, type Region, type ServiceOf } from './hosts';
+import { HostNotAllowedError, contextOf, toProviderHttpError } from './http-errors';
+import { createHostLimiter, type HostLimiter } from './rate-limit';
+import { buildRequestLogEntry, idempotencyKeyFrom, type RequestLog } from './request-log';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetry, type RetryPolicy } from './retry-policy';
+
+export * from './http-errors';
+
+declare module 'axios' {
+  interface AxiosRequestConfig {
+    /** Set by the adapter on the first attempt; retries must carry the same key (invariant 4). */
+    mkPinnedIdempotencyKey?: string | null;
+  }
+}
+
+export interface HttpClientOptions<P extends ProviderId = ProviderId> {
+  provider: P;
+  environment: EnvironmentId;
+  service: ServiceOf<P>;
+  /** Clover production region (clover-api.md §1); default 'na'. */
+  region?: Region;
+  endpoints?: EndpointOverrides;
+  /** Test option: allow plain http to loopback addresses only. */
+  allowLoopbackHttp: boolean;
+  /** Per attempt. Default 15 000. */
+  timeoutMs?: number;
+  logger: Logger;
+  redaction: RedactionRegistry;
+  requestLog: RequestLog;
+  /** For the log's timestamps. */
+  clock?: () => Date;
+  /** Default 2 (so at most 3 attempts). */
+  maxRetries?: number;
+  /** Default 1000 ms; tests pass a few ms. */
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  maxRetryAfterMs?: number;
+  /** Share one limiter across clients of the same host; default: a private one (4 in flight, 10/s). */
+  limiter?: HostLimiter;
+}
+
+export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>): AxiosInstance {
+  const { provider, environment, redaction, logger, requestLog } = o;
+  const baseURL = baseUrlFor(provider, environment, o.service, o.endpoints, o.region);
+  const clock = o.clock ?? (() => new Date());
+  const limiter = o.limiter ?? createHostLimiter();
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY_POLICY,
+    ...(o.maxRetries !== undefined && { maxRetries: o.maxRetries }),
+    ...(o.retryBaseDelayMs !== undefined && { baseDelayMs: o.retryBaseDelayMs }),
+    ...(o.retryMaxDelayMs !== undefined && { maxDelayMs: o.retryMaxDelayMs }),
+    ...(o.maxRetryAfterMs !== undefined && { maxRetryAfterMs: o.maxRetryAfterMs }),
+  };
+  const network = axios.getAdapter('http');
+
+  const record = (config: InternalAxiosRequestConfig, at: Date, durationMs: number, status: number | null, error: string | null): void => {
+    const ctx = contextOf(config, provider, redaction);
+    const entry = buildRequestLogEntry(
+      { provider, method: ctx.method, url: safeUri(config), status, durationMs, idempotencyKey: ctx.idempotencyKey, attempt: ctx.attempt, error, at },
+      redaction,
+    );
+    requestLog.add(entry);
+    const { id: _id, at: _at, ...fields } = entry;
+    const ok = error === null && status !== null && status < 400;
+    logger.log(ok ? 'info' : 'warn', 'http.attempt', { ...fields, environment });
+  };
+
+  const adapter: AxiosAdapter = async (config) => {
+    const at = clock();
+    const url = safeUri(config);
+    if (config.socketPath || !isAllowedUrl(url, provider, environment, { allowLoopbackHttp: o.allowLoopbackHttp })) {
+      const err = new HostNotAllowedError('host_not_allowed', `not an allowed ${provider} ${environment} host`, contextOf(config, provider, redaction), redaction);
+      record(config, at, 0, null, 'host not allowed');
+      throw err;
+    }
+    pinIdempotencyKey(config);
+    // Enforced here, per attempt, whatever the caller's per-request config says.
+    config.maxRedirects = 0;
+    config.beforeRedirect = undefined;
+    config.proxy = false;
+    const release = await limiter.acquire(new URL(url).host, config.signal as AbortSignal | undefined);
+    const started = performance.now();
+    try {
+      const res = await network(config);
+      record(config, at, performance.now() - started, res.status, null);
+      return res;
+    } catch (err) {
+      const e = err as { response?: { status?: number }; code?: string; message?: string };
+      const status = e.response?.status ?? null;
+      record(config, at, performance.now() - started, status, status !== null ? `HTTP ${status}` : `${e.code ?? 'ERROR'}: ${e.message ?? ''}`);
+      throw err;
+    } finally {
+      release();
+    }
+  };
+
+  const instance = axios.create({
+    baseURL,
+    adapter,
+    timeout: o.timeoutMs ?? 15_000,
+    maxRedirects: 0,
+    proxy: false,
+    transitional: { clarifyTimeoutError: true },
+  });
+  axiosRetry(instance, {
+    retries: policy.maxRetries,
+    retryCondition: (err) => shouldRetry(err, policy),
+    retryDelay: (n, err) => retryDelayMs(n, err, policy),
+    // Each attempt gets the full timeout; timeouts themselves are not retried (retry-policy.ts).
+    shouldResetTimeout: true,
+  });
+  // Registered after axios-retry's, so it sees only the final outcome.
+  instance.interceptors.response.use(undefined, (err: unknown) => Promise.reject(toProviderHttpError(err, provider, redaction)));
+  return instance;
+}
+
+function safeUri(config: InternalAxiosRequestConfig): string {
+  try {
+    return axios.getUri(config);
+  } catch {
+    return 'invalid-url:';
+  }
+}
+
+/** The first attempt's key wins: an interceptor that mints a fresh key on each pass cannot change it. */
+function pinIdempotencyKey(config: InternalAxiosRequestConfig): void {
+  const current = idempotencyKeyFrom(AxiosHeaders.from(config.headers).toJSON(), config.data);
+  if (config.mkPinnedIdempotencyKey === undefined) {
+    config.mkPinnedIdempotencyKey = current;
+  } else if (config.mkPinnedIdempotencyKey !== null && current !== config.mkPinnedIdempotencyKey) {
+    config.headers.set('Idempotency-Key', config.mkPinnedIdempotencyKey);
+  }
+}

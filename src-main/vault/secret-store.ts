@@ -1,0 +1,92 @@
+// SecretStore: the only door to the OS keychain (DESIGN invariant 2). One item per secret, the
+// account is the credential id, the service name has no spaces, every call is bounded by a timeout.
+import { AppError } from '../ipc/errors';
+
+export interface SecretStore {
+  readonly service: string;
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  /** Accounts stored under our service (values are read by keytar but dropped at once). */
+  listAccounts(): Promise<string[]>;
+}
+
+type Keytar = typeof import('keytar');
+
+export const DEFAULT_SERVICE = 'merchant-keychain';
+export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;
+
+const HINTS: Record<'unavailable' | 'locked', Partial<Record<NodeJS.Platform, string>> & { default: string }> = {
+  unavailable: {
+    linux: 'No Secret Service answered. Install and start gnome-keyring (or KeePassXC with its Secret Service integration) in your desktop session, then restart Merchant Keychain.',
+    darwin: 'macOS Keychain did not answer. Open Keychain Access, check that the login keychain exists, then try again.',
+    win32: 'Windows Credential Manager did not answer. Sign in with your own Windows account (not a guest/service account) and try again.',
+    default: 'The OS keychain did not answer. Check that a keychain service is running for your user.',
+  },
+  locked: {
+    linux: 'Your keyring is locked. Unlock the "login" keyring (Passwords and Keys / Seahorse) and try again.',
+    darwin: 'Your login keychain is locked. Unlock it in Keychain Access, allow Merchant Keychain when asked, and try again.',
+    win32: 'Windows refused access to Credential Manager. Sign in again and try once more.',
+    default: 'The keychain is locked. Unlock it and try again.',
+  },
+};
+
+export function keychainHint(kind: 'unavailable' | 'locked', platform: NodeJS.Platform = process.platform): string {
+  return HINTS[kind][platform] ?? HINTS[kind].default;
+}
+
+/** Maps keytar / libsecret / Security.framework failures onto typed errors with platform advice. */
+export function classifyKeychainFailure(err: unknown, platform: NodeJS.Platform = process.platform): AppError {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/locked|prompt.*dismiss|user canceled|interaction is not allowed|-25308/i.test(msg)) {
+    return new AppError('KEYCHAIN_LOCKED', 'The keychain is locked.', keychainHint('locked', platform));
+  }
+  return new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain is not available.', keychainHint('unavailable', platform));
+}
+
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain took longer than ${Math.round(ms / 1000)} s to ${what}.`, 'It may be waiting for you to unlock it in another window. Unlock it and try again.')),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface KeytarStoreOptions {
+  service?: string;
+  timeoutMs?: number;
+  /** Injected for tests of the timeout and error paths; defaults to the real keytar module. */
+  keytar?: Pick<Keytar, 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>;
+}
+
+export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore {
+  const service = options.service ?? DEFAULT_SERVICE;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(service)) throw new Error('Keychain service name must be 1-64 characters without spaces.');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_KEYCHAIN_TIMEOUT_MS;
+  let kt = options.keytar;
+  const load = async (): Promise<NonNullable<KeytarStoreOptions['keytar']>> => {
+    // Loaded lazily so a missing native module surfaces as a typed error, not a crash at start.
+    if (!kt) {
+      const mod = (await import('keytar')) as Keytar & { default?: Keytar };
+      kt = mod.default ?? mod;
+    }
+    return kt;
+  };
+  const call = async <T>(what: string, fn: (k: NonNullable<KeytarStoreOptions['keytar']>) => Promise<T>): Promise<T> => {
+    try {
+      return await withTimeout(load().then(fn), timeoutMs, what);
+    } catch (e) {
+      throw e instanceof AppError ? e : classifyKeychainFailure(e);
+    }
+  };
+  return {
+    service,
+    get: (account) => call('read a secret', (k) => k.getPassword(service, account)),
+    set: (account, secret) => call('save a secret', (k) => k.setPassword(service, account, secret)),
+    delete: (account) => call('delete a secret', (k) => k.deletePassword(service, account)),
+    listAccounts: () => call('list secrets', async (k) => (await k.findCredentials(service)).map((c) => c.account)),
+  };
+}

@@ -1,0 +1,40 @@
+// The renderer's one zustand store, built from one slice per feature. It holds views only:
+// ids, labels, fingerprints, statuses, times (DESIGN invariant 1). There is no secret to hold —
+// the contract's responses carry none — and no action ever asks for one.
+import { create } from 'zustand';
+import { createAppSlice, type AppSlice } from './appSlice';
+import { createCredentialsSlice, type CredentialsSlice } from '../features/credentials/credentialsSlice';
+import { createRequestsSlice, type RequestsSlice } from '../features/requests/requestsSlice';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
+
+export type AppState = AppSlice & CredentialsSlice & RequestsSlice & SettingsSlice;
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createAppSlice(...a),
+  ...createCredentialsSlice(...a),
+  ...createRequestsSlice(...a),
+  ...createSettingsSlice(...a),
+}));
+
+/** Back to the first state (unit tests; a fresh window does this by loading). */
+export function resetStore(): void {
+  useStore.setState(useStore.getInitialState(), true);
+}
+
+declare global {
+  interface Window {
+    /** Set by the end-to-end test bridge before the page loads; never set in the app. */
+    __MK_TEST__?: boolean;
+    /** Read-only JSON snapshot of the store, registered only when __MK_TEST__ is set. */
+    __mkStoreSnapshot?: () => unknown;
+  }
+}
+
+if (typeof window !== 'undefined' && window.__MK_TEST__ === true && !('__mkStoreSnapshot' in window)) {
+  Object.defineProperty(window, '__mkStoreSnapshot', {
+    value: () => JSON.parse(JSON.stringify(useStore.getState())) as unknown,
+    writable: false,
+    configurable: false,
+    enumerable: false,
+  });
+}

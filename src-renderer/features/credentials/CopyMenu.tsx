@@ -1,0 +1,108 @@
+// Copy a credential in one of three shapes. Main writes the clipboard and clears it later;
+// the renderer only learns the format and after how many seconds it clears.
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { CredentialView } from '../../../src-main/ipc/contract';
+import { useStore } from '../../app/store';
+import type { CopyFormat } from '../../app/appSlice';
+
+const OPTIONS: { format: CopyFormat; label: string; hint: string }[] = [
+  { format: 'raw', label: 'Raw value', hint: 'Just the secret' },
+  { format: 'env', label: 'Env line', hint: 'KEY=value for a .env file' },
+  { format: 'curl', label: 'curl command', hint: 'A ready request with the header' },
+];
+
+export function CopyMenu({ credential }: { credential: CredentialView }): ReactElement {
+  const copy = useStore((s) => s.copySecret);
+  const busy = useStore((s) => s.busy[credential.id]);
+  const [open, setOpen] = useState(false);
+  const [pos, setPos] = useState<{ top: number; right: number } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const menuId = `copy-menu-${credential.id}`;
+
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    const onDown = (e: MouseEvent): void => {
+      const t = e.target as Node;
+      if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
+    };
+    const onScroll = (): void => setOpen(false);
+    document.addEventListener('mousedown', onDown);
+    window.addEventListener('resize', onScroll);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [open]);
+
+  function toggle(): void {
+    if (open) return setOpen(false);
+    const r = button.current?.getBoundingClientRect();
+    if (r) setPos({ top: r.bottom + 4, right: Math.max(8, window.innerWidth - r.right) });
+    setOpen(true);
+  }
+
+  function onMenuKey(e: KeyboardEvent<HTMLDivElement>): void {
+    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      items[(i + 1) % items.length]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(i - 1 + items.length) % items.length]?.focus();
+    } else if (e.key === 'Tab') {
+      setOpen(false);
+    }
+  }
+
+  async function choose(format: CopyFormat): Promise<void> {
+    setOpen(false);
+    button.current?.focus();
+    await copy(credential.id, format);
+  }
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="button button-small"
+        aria-label={`Copy ${credential.label}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={busy !== undefined}
+        onClick={toggle}
+      >
+        {busy === 'copy' ? 'Copying…' : 'Copy'}
+        <span className="caret" aria-hidden="true" />
+      </button>
+      {open ? (
+        <div
+          ref={menu}
+          id={menuId}
+          className="menu"
+          role="menu"
+          aria-label={`Copy ${credential.label} as`}
+          style={pos ? { top: pos.top, right: pos.right } : undefined}
+          onKeyDown={onMenuKey}
+        >
+          {OPTIONS.map((o) => (
+            <button key={o.format} type="button" role="menuitem" className="menu-item" onClick={() => void choose(o.format)}>
+              <span className="menu-item-label">{o.label}</span>
+              <span className="menu-item-hint" aria-hidden="true">
+                {o.hint}
+              </span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}

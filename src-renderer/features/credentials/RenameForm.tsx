@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import type { CredentialView } from '../../../src-main/ipc/contract';
+import { useStore } from '../../app/store';
+
+/** Inline edit of a credential's label: Enter saves, Escape cancels. */
+export function RenameForm({ credential, onDone }: { credential: CredentialView; onDone(): void }): ReactElement {
+  const rename = useStore((s) => s.renameCredential);
+  const busy = useStore((s) => s.busy[credential.id]);
+  const [label, setLabel] = useState(credential.label);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+
+  async function onSubmit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    const next = label.trim();
+    if (next.length === 0) return setError('Enter a label.');
+    if (next.length > 80) return setError('Use at most 80 characters.');
+    if (next === credential.label) return onDone();
+    if (await rename(credential.id, next)) onDone();
+  }
+
+  const errorId = `rename-error-${credential.id}`;
+  return (
+    <form className="rename-form" aria-label={`Rename ${credential.label}`} onSubmit={(e) => void onSubmit(e)} noValidate>
+      <input
+        ref={input}
+        type="text"
+        value={label}
+        maxLength={80}
+        autoComplete="off"
+        spellCheck={false}
+        aria-label="New label"
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => {
+          setLabel(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onDone();
+          }
+        }}
+      />
+      <button type="submit" className="button button-small button-primary" disabled={busy === 'rename'}>
+        {busy === 'rename' ? 'Saving…' : 'Save'}
+      </button>
+      <button type="button" className="button button-small" onClick={onDone}>
+        Cancel
+      </button>
+      {error ? (
+        <span className="field-error" id={errorId}>
+          {error}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm test`: everything, in one private keyring session (test/with-keyring.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${MK_IN_PRIVATE_KEYRING:-}" != "1" ]]; then exec bash test/with-keyring.sh bash test/run-all.sh; fi
+step() { printf '\n=== %s\n' "$1"; }
+step "typecheck";              npm run --silent typecheck
+step "electronegativity";      node test/security/electronegativity.mjs
+step "build (electron-vite)";  npx electron-vite build
+step "unit + integration";     npx vitest run
+step "end-to-end (Chromium)";  npx playwright test

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHostLimiter } from '../../src-main/providers/rate-limit';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const flush = () => new Promise((r) => setImmediate(r));
+
+describe('createHostLimiter', () => {
+  it('caps requests in flight per host and hands slots on in order', async () => {
+    const limiter = createHostLimiter({ maxConcurrent: 2, maxPerWindow: 100 });
+    const granted: number[] = [];
+    const releases = await Promise.all([0, 1].map((i) => limiter.acquire('a', undefined).then((r) => (granted.push(i), r))));
+    const third = limiter.acquire('a').then((r) => (granted.push(2), r));
+    const otherHost = await limiter.acquire('b');
+    await flush();
+    expect(granted).toEqual([0, 1]);
+    expect(limiter.inFlight('a')).toBe(2);
+    releases[0]!();
+    releases[0]!(); // a second release of the same slot is a no-op
+    const r3 = await third;
+    expect(granted).toEqual([0, 1, 2]);
+    expect(limiter.inFlight('a')).toBe(2);
+    releases[1]!();
+    r3();
+    otherHost();
+    expect(limiter.inFlight('a')).toBe(0);
+  });
+
+  it('limits starts per window', async () => {
+    vi.useFakeTimers();
+    let t = 0;
+    const limiter = createHostLimiter({ maxConcurrent: 10, maxPerWindow: 2, windowMs: 1000, now: () => t });
+    let started = 0;
+    for (let i = 0; i < 3; i++) void limiter.acquire('h').then((release) => (started++, release()));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toBe(2);
+    t = 999;
+    await vi.advanceTimersByTimeAsync(998);
+    expect(started).toBe(2);
+    t = 1000;
+    await vi.advanceTimersByTimeAsync(10);
+    expect(started).toBe(3);
+  });
+
+  it('drops a waiter whose signal aborts', async () => {
+    const limiter = createHostLimiter({ maxConcurrent: 1 });
+    const first = await limiter.acquire('h');
+    const ac = new AbortController();
+    const waiting = limiter.acquire('h', ac.signal);
+    ac.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    first();
+    expect(limiter.inFlight('h')).toBe(0);
+    const again = await limiter.acquire('h');
+    expect(limiter.inFlight('h')).toBe(1);
+    again();
+  });
+});
