@@ -10,8 +10,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // Dependencies stay in node_modules; keytar is native and can never be bundled.
-      externalizeDeps: { include: ['keytar'] },
+      // package.json dependencies stay in node_modules; keytar is native, so it is named as well
+      // in case it ever moves out of `dependencies`.
+      externalizeDeps: true,
       rolldownOptions: {
         input: { index: resolve(root, 'src-main/index.ts') },
         external: ['keytar'],

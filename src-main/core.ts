@@ -12,7 +12,9 @@ import { checkConsistency } from './vault/consistency';
 import { ClipboardGuard, createMemoryClipboard, type Clipboard } from './clipboard/clipboard-guard';
 import { createCredentialService, type Dialogs } from './credentials/credential-service';
 import { createRequestLog } from './providers/request-log';
-import type { EndpointOverrides } from './providers/hosts';
+import { EndpointOverrides } from './providers/hosts';
+import { createHttpContext } from './providers/http-context';
+import { checkReachability } from './providers/reachability';
 import { isAllowedDocsUrl } from './links/docs-allowlist';
 
 export interface CoreOptions {
@@ -56,6 +58,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const guard = new ClipboardGuard(clipboard, (reason) => emit('clipboard.cleared', { reason }));
   const requestLog = createRequestLog();
+  const http = createHttpContext({
+    endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
+    allowLoopbackHttp: options.allowLoopbackHttp === true,
+    logger, redaction, requestLog, clock,
+  });
   const credentials = createCredentialService({
     index, store, redaction, logger, clipboard, guard, clock,
     dialogs: options.dialogs ?? null,
@@ -85,13 +92,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'credentials.copySecret': (r) => credentials.copySecret(r),
     'credentials.checkConsistency': async () => (consistency = await checkConsistency(index, store, clock)),
     'requests.list': (r) => ({ items: requestLog.list(r.limit ?? 200) }),
+    'network.check': (r) => checkReachability(http, r),
     'settings.get': () => index.settings,
     'settings.update': (r) => index.mutate((draft) => (draft.settings = { ...draft.settings, ...r })),
     'links.openDocs': async ({ url }) => {
       if (!isAllowedDocsUrl(url) || !options.openExternal) {
         throw new AppError('HOST_NOT_ALLOWED', 'Only vendor documentation links can be opened.', null, ['url']);
       }
-      await options.openExternal(url);
+      await options.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: url passed isAllowedDocsUrl above; the shell re-checks */
       return { opened: true };
     },
   };
@@ -109,7 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
-      guard.clearIfUnchanged('quit');
+      await guard.clearIfUnchanged('quit').catch(() => false);
       logger.info('core.closed');
       bus.removeAllListeners();
     },

@@ -74,11 +74,14 @@ function createMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   guard(win.webContents);
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`).catch((err: unknown) => {
+    console.error('[shell] could not load the renderer:', errorSummary(err));
+  });
   return win;
 }
 
@@ -96,9 +99,11 @@ function buildMenu(): Menu {
 
 function wireIpc(started: Core): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, payload: unknown) =>
-      isTrusted(event.senderFrame?.url) ? started.invoke(channel, payload) : UNTRUSTED_SENDER,
-    );
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (isTrusted(event.senderFrame?.url)) return started.invoke(channel, payload);
+      console.warn(`[shell] refused ${channel} from an untrusted frame`); // never the payload
+      return UNTRUSTED_SENDER;
+    });
   }
   for (const name of EVENT_NAMES) {
     started.on(name, (payload) => {
@@ -135,7 +140,7 @@ async function start(): Promise<void> {
   createMainWindow();
 }
 
-function describe(err: unknown): string {
+function errorSummary(err: unknown): string {
   // Name and message only: stacks and causes can carry request data.
   return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
 }
@@ -174,7 +179,7 @@ if (!app.requestSingleInstanceLock()) {
     if (closing !== null) return;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
     closing = Promise.race([core.close(), timeout])
-      .catch((err: unknown) => console.error('[shell] close failed:', describe(err)))
+      .catch((err: unknown) => console.error('[shell] close failed:', errorSummary(err)))
       .finally(() => {
         closed = true;
         app.quit();
@@ -185,8 +190,8 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((err: unknown) => {
-      console.error('[shell] startup failed:', describe(err));
-      dialog.showErrorBox('Merchant Keychain could not start', describe(err));
+      console.error('[shell] startup failed:', errorSummary(err));
+      dialog.showErrorBox('Merchant Keychain could not start', errorSummary(err));
       app.exit(1);
     });
 }

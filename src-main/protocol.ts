@@ -35,8 +35,8 @@ export function contentTypeFor(filePath: string): string {
 
 /**
  * app://renderer/<path> -> absolute file path inside rootDir, or null. Decodes the path once and
- * refuses anything that would leave rootDir (`..`, `%2e%2e`, encoded separators, NUL), other hosts,
- * ports and userinfo. `pathImpl` lets tests check Windows semantics on any OS.
+ * refuses anything that could leave rootDir (`..`, `%2e%2e`, encoded separators, drive letters,
+ * NUL), other hosts, ports and userinfo. `pathImpl` lets tests check Windows semantics anywhere.
  */
 export function resolveAppRequest(requestUrl: string, rootDir: string, pathImpl: path.PlatformPath = path): string | null {
   let url: URL;
@@ -54,7 +54,8 @@ export function resolveAppRequest(requestUrl: string, rootDir: string, pathImpl:
   } catch {
     return null; // malformed %-escape
   }
-  if (decoded.includes('\0')) return null;
+  // NUL, and ':' (Windows drive letters, alternate data streams): never in a built asset name.
+  if (/[\0:]/.test(decoded)) return null;
   if (decoded === '' || decoded.endsWith('/')) decoded += 'index.html';
 
   // Every segment, split on both separators, so `..\` cannot slip through on Windows.

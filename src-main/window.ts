@@ -39,6 +39,8 @@ export function createWindowOptions({ preloadPath, isPackaged = true }: WindowOp
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click link opens; setWindowOpenHandler denies them anyway, this stops the event too.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false, // the spellchecker would see typed labels; nothing here needs it
       navigateOnDragDrop: false,
       safeDialogs: true,

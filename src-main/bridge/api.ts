@@ -18,6 +18,7 @@ export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
     copySecret: (id: string, format: 'raw' | 'env' | 'curl') => invoke('credentials.copySecret', { id, format }),
     checkConsistency: () => invoke('credentials.checkConsistency', {}),
     listRequests: (limit?: number) => invoke('requests.list', limit === undefined ? {} : { limit }),
+    checkNetwork: (p: RequestOf<'network.check'>) => invoke('network.check', p),
     getSettings: () => invoke('settings.get', {}),
     updateSettings: (p: RequestOf<'settings.update'>) => invoke('settings.update', p),
     openDocs: (url: string) => invoke('links.openDocs', { url }),

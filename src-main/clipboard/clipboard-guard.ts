@@ -3,10 +3,11 @@
 // Only a hash of the copied text is kept, so the guard itself holds no secret.
 import { createHash } from 'node:crypto';
 
+/** Electron 45's clipboard is promise-based; test doubles may answer synchronously. */
 export interface Clipboard {
-  readText(): string;
-  writeText(text: string): void;
-  clear(): void;
+  readText(): string | Promise<string>;
+  writeText(text: string): void | Promise<void>;
+  clear(): void | Promise<void>;
 }
 
 const hash = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -26,28 +27,28 @@ export class ClipboardGuard {
   ) {}
 
   /** Writes text and schedules its removal after `seconds`. */
-  copy(text: string, seconds: number): void {
-    this.clipboard.writeText(text);
+  async copy(text: string, seconds: number): Promise<void> {
+    await this.clipboard.writeText(text);
     this.copiedHash = hash(text);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.clearIfUnchanged('timeout'), seconds * 1000);
+    this.timer = setTimeout(() => void this.clearIfUnchanged('timeout').catch(() => undefined), seconds * 1000);
     this.timer.unref?.();
   }
 
   /** Clears the clipboard if it still holds exactly `text` (used after a paste-import too). */
-  clearIfHolds(text: string): boolean {
-    if (this.clipboard.readText() !== text) return false;
-    this.clipboard.clear();
+  async clearIfHolds(text: string): Promise<boolean> {
+    if ((await this.clipboard.readText()) !== text) return false;
+    await this.clipboard.clear();
     return true;
   }
 
-  clearIfUnchanged(reason: 'timeout' | 'quit'): boolean {
+  async clearIfUnchanged(reason: 'timeout' | 'quit'): Promise<boolean> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const expected = this.copiedHash;
     this.copiedHash = null;
-    if (expected === null || hash(this.clipboard.readText()) !== expected) return false;
-    this.clipboard.clear();
+    if (expected === null || hash(await this.clipboard.readText()) !== expected) return false;
+    await this.clipboard.clear();
     this.onCleared(reason);
     return true;
   }

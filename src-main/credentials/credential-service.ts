@@ -66,12 +66,12 @@ export function createCredentialService(d: CredentialDeps) {
   }
 
   async function importFromClipboard(): Promise<ResponseOf<'credentials.importFromClipboard'>> {
-    const raw = d.clipboard.readText();
+    const raw = await d.clipboard.readText();
     if (raw.length > MAX_SECRET_LENGTH * 2) throw new AppError('UNRECOGNIZED_SECRET', 'The clipboard holds too much text to be one credential.', 'Copy only the credential itself.');
     const value = normaliseSecret(raw);
     const proposal = classify(value); // throws before anything is stored; the clipboard is left alone
     const pending = await addPending(value, proposal, 'clipboard');
-    const clipboardCleared = d.guard.clearIfHolds(raw);
+    const clipboardCleared = await d.guard.clearIfHolds(raw);
     d.emitChanged([pending.credential.id]);
     return { pending, clipboardCleared };
   }
@@ -142,7 +142,7 @@ export function createCredentialService(d: CredentialDeps) {
     d.redaction.register(value);
     const text = formatForCopy(c, value, req.format);
     const seconds = d.index.settings.clipboardClearSeconds;
-    d.guard.copy(text, seconds);
+    await d.guard.copy(text, seconds);
     d.logger.info('credential.copied', { id: c.id, format: req.format, clearsInSeconds: seconds });
     return { format: req.format, clearsInSeconds: seconds };
   }

@@ -154,6 +154,10 @@ export const contract = {
     request: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
     response: z.strictObject({ items: z.array(RequestLogEntry).max(1000) }),
   },
+  'network.check': {
+    request: z.strictObject({ provider: Provider, environment: Environment }),
+    response: z.strictObject({ reachable: z.boolean(), status: z.number().int().nullable(), durationMs: z.number().nonnegative() }),
+  },
   'settings.get': { request: Empty, response: Settings },
   'settings.update': { request: Settings.partial().strict(), response: Settings },
   'links.openDocs': {
@@ -182,6 +186,10 @@ export const ERROR_CODES = [
   'FILE_INVALID',
   'UNSUPPORTED',
   'HOST_NOT_ALLOWED',
+  'VENDOR_TIMEOUT',
+  'VENDOR_UNREACHABLE',
+  'VENDOR_RATE_LIMITED',
+  'VENDOR_ERROR',
   'RESPONSE_INVALID',
   'INTERNAL',
 ] as const;

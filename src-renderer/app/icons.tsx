@@ -1,7 +1,23 @@
 // Small stroke icons (inline SVG elements; no image requests, nothing the CSP has to allow).
 import type { ReactElement } from 'react';
 
-type IconName = 'key' | 'list' | 'gear' | 'graph' | 'clock' | 'clipboard' | 'file' | 'alert' | 'close' | 'info' | 'check' | 'lock';
+type IconName =
+  | 'key'
+  | 'list'
+  | 'gear'
+  | 'graph'
+  | 'clock'
+  | 'clipboard'
+  | 'file'
+  | 'alert'
+  | 'close'
+  | 'info'
+  | 'check'
+  | 'lock'
+  | 'pencil'
+  | 'copy'
+  | 'trash'
+  | 'chevron';
 
 const PATHS: Record<IconName, ReactElement> = {
   key: (
@@ -57,6 +73,15 @@ const PATHS: Record<IconName, ReactElement> = {
     </>
   ),
   check: <path d="M5 12.5 10 17l9-10" />,
+  pencil: <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16zM13.5 6.5l4 4" />,
+  copy: (
+    <>
+      <rect x="9" y="9" width="11" height="11" rx="2" />
+      <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+    </>
+  ),
+  trash: <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />,
+  chevron: <path d="m6 9 6 6 6-6" />,
   lock: (
     <>
       <rect x="5" y="11" width="14" height="10" rx="2" />

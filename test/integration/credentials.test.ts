@@ -126,15 +126,15 @@ describe('rename, delete, copy', () => {
       const cleared: string[] = [];
       f.core.on('clipboard.cleared', (e) => cleared.push(e.reason));
       await f.call('credentials.copySecret', { id: c.id, format: 'raw' });
-      vi.advanceTimersByTime(4_900);
+      await vi.advanceTimersByTimeAsync(4_900);
       expect(f.clipboard.readText()).toBe(SQUARE_TOKEN);
-      vi.advanceTimersByTime(200);
+      await vi.advanceTimersByTimeAsync(200);
       expect(f.clipboard.readText()).toBe('');
       expect(cleared).toEqual(['timeout']);
 
       await f.call('credentials.copySecret', { id: c.id, format: 'raw' });
       f.clipboard.writeText('something the user copied');
-      vi.advanceTimersByTime(6_000);
+      await vi.advanceTimersByTimeAsync(6_000);
       expect(f.clipboard.readText()).toBe('something the user copied');
 
       await f.call('credentials.copySecret', { id: c.id, format: 'env' });

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } fr
 import type { CredentialView } from '../../../src-main/ipc/contract';
 import { useStore } from '../../app/store';
 import type { CopyFormat } from '../../app/appSlice';
+import { Icon } from '../../app/icons';
 
 const OPTIONS: { format: CopyFormat; label: string; hint: string }[] = [
   { format: 'raw', label: 'Raw value', hint: 'Just the secret' },
@@ -72,15 +73,16 @@ export function CopyMenu({ credential }: { credential: CredentialView }): ReactE
       <button
         ref={button}
         type="button"
-        className="button button-small"
+        className="icon-button row-button copy-button"
         aria-label={`Copy ${credential.label}`}
+        title="Copy…"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         disabled={busy !== undefined}
         onClick={toggle}
       >
-        {busy === 'copy' ? 'Copying…' : 'Copy'}
+        <Icon name="copy" />
         <span className="caret" aria-hidden="true" />
       </button>
       {open ? (

@@ -3,6 +3,7 @@ import { useState, type ReactElement } from 'react';
 import type { CredentialView } from '../../../src-main/ipc/contract';
 import { useStore } from '../../app/store';
 import { formatDate, formatDateTime, health, kindLabel, relativeTime } from '../../lib/format';
+import { Icon } from '../../app/icons';
 import { EnvironmentBadge, HealthBadge, ProviderMark } from './Badges';
 import { CopyMenu } from './CopyMenu';
 import { DeleteDialog } from './DeleteDialog';
@@ -24,7 +25,9 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
               <th scope="col">Kind</th>
               <th scope="col">Environment</th>
               <th scope="col">Fingerprint</th>
-              <th scope="col">Added</th>
+              <th scope="col" className="col-added">
+                Added
+              </th>
               <th scope="col">Expires</th>
               <th scope="col">Status</th>
               <th scope="col" className="col-actions">
@@ -65,13 +68,9 @@ function Row(props: {
     <tr aria-busy={busy !== undefined}>
       <th scope="row" className="cell-label">
         {renaming ? <RenameForm credential={c} onDone={props.onRenameDone} /> : <span className="label-text">{c.label}</span>}
-        {c.merchantId || c.appId || c.locationId ? (
-          <span className="cell-sub">
-            {[c.merchantId ? `Merchant ${c.merchantId}` : null, c.appId ? `App ${c.appId}` : null, c.locationId ? `Location ${c.locationId}` : null]
-              .filter(Boolean)
-              .join(' · ')}
-          </span>
-        ) : null}
+        {c.merchantId ? <span className="cell-sub">Merchant {c.merchantId}</span> : null}
+        {c.appId ? <span className="cell-sub">App {c.appId}</span> : null}
+        {c.locationId ? <span className="cell-sub">Location {c.locationId}</span> : null}
       </th>
       <td>
         <ProviderMark provider={c.provider} />
@@ -83,7 +82,7 @@ function Row(props: {
       <td>
         <span className="mono fingerprint">{c.fingerprint}</span>
       </td>
-      <td className="nowrap" title={formatDateTime(c.addedAt)}>
+      <td className="nowrap col-added" title={formatDateTime(c.addedAt)}>
         {formatDate(c.addedAt)}
       </td>
       <td className="nowrap">
@@ -104,18 +103,26 @@ function Row(props: {
       <td className="col-actions">
         {renaming ? null : (
           <div className="row-actions">
-            <button type="button" className="button button-small" aria-label={`Rename ${c.label}`} onClick={props.onRename} disabled={busy !== undefined}>
-              Rename
+            <button
+              type="button"
+              className="icon-button row-button"
+              aria-label={`Rename ${c.label}`}
+              title="Rename"
+              onClick={props.onRename}
+              disabled={busy !== undefined}
+            >
+              <Icon name="pencil" />
             </button>
             <CopyMenu credential={c} />
             <button
               type="button"
-              className="button button-small button-ghost-danger"
+              className="icon-button row-button row-button-danger"
               aria-label={`Delete ${c.label}`}
+              title="Delete"
               onClick={props.onDelete}
               disabled={busy !== undefined}
             >
-              Delete
+              <Icon name="trash" />
             </button>
           </div>
         )}

@@ -72,8 +72,7 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
           <h3 id={titleId}>{credential.label}</h3>
           <p className="pending-meta">
             <span className="mono">{credential.fingerprint}</span>
-            <span aria-hidden="true"> · </span>
-            from {credential.source === 'clipboard' ? 'clipboard' : 'file'}
+            <span className="source-tag">{credential.source === 'clipboard' ? 'Pasted from clipboard' : 'Imported from file'}</span>
           </p>
         </div>
         {proposal ? (
@@ -91,89 +90,91 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
           <span className="muted">The original detection is not available any more; check every field.</span>
         )}
       </p>
-      <div className="field-grid">
-        <label className="field">
-          <span className="field-label">Provider</span>
-          <select value={provider} onChange={(e) => onProvider(e.target.value as Provider)}>
-            {PROVIDERS.map((p) => (
-              <option key={p} value={p}>
-                {providerLabel(p)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Environment</span>
-          <select
-            value={environment}
-            onChange={(e) => setEnvironment(e.target.value as Environment | '')}
-            aria-invalid={touched && envError !== null}
-            aria-describedby={touched && envError ? `${id}-env-error` : undefined}
-          >
-            {environment === '' ? <option value="">Choose…</option> : null}
-            {ENVIRONMENTS.map((env) => (
-              <option key={env} value={env}>
-                {environmentLabel(env)}
-              </option>
-            ))}
-          </select>
-          {touched && envError ? (
-            <span className="field-error" id={`${id}-env-error`}>
-              {envError}
-            </span>
-          ) : null}
-        </label>
-        <label className="field field-wide">
-          <span className="field-label">Label</span>
-          <input
-            type="text"
-            value={label}
-            maxLength={80}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setLabel(e.target.value)}
-            aria-invalid={touched && labelError !== null}
-            aria-describedby={touched && labelError ? `${id}-label-error` : undefined}
-          />
-          {touched && labelError ? (
-            <span className="field-error" id={`${id}-label-error`}>
-              {labelError}
-            </span>
-          ) : null}
-        </label>
-      </div>
-      <div className="pending-actions">
-        {confirmingDiscard ? (
-          <div className="inline-confirm" role="group" aria-label="Confirm discard">
-            <span>Delete this value from the keychain?</span>
-            <button type="button" className="button button-danger" disabled={busy !== undefined} onClick={() => void discard(credential.id)}>
-              {busy === 'discard' ? 'Discarding…' : 'Yes, discard'}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmingDiscard(false)}>
-              Keep
-            </button>
-          </div>
-        ) : (
-          <>
+      <div className="pending-body">
+        <div className="field-grid">
+          <label className="field">
+            <span className="field-label">Provider</span>
+            <select value={provider} onChange={(e) => onProvider(e.target.value as Provider)}>
+              {PROVIDERS.map((p) => (
+                <option key={p} value={p}>
+                  {providerLabel(p)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Kind</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value)}>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Environment</span>
+            <select
+              value={environment}
+              onChange={(e) => setEnvironment(e.target.value as Environment | '')}
+              aria-invalid={touched && envError !== null}
+              aria-describedby={touched && envError ? `${id}-env-error` : undefined}
+            >
+              {environment === '' ? <option value="">Choose…</option> : null}
+              {ENVIRONMENTS.map((env) => (
+                <option key={env} value={env}>
+                  {environmentLabel(env)}
+                </option>
+              ))}
+            </select>
+            {touched && envError ? (
+              <span className="field-error" id={`${id}-env-error`}>
+                {envError}
+              </span>
+            ) : null}
+          </label>
+          <label className="field field-wide">
+            <span className="field-label">Label</span>
+            <input
+              type="text"
+              value={label}
+              maxLength={80}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setLabel(e.target.value)}
+              aria-invalid={touched && labelError !== null}
+              aria-describedby={touched && labelError ? `${id}-label-error` : undefined}
+            />
+            {touched && labelError ? (
+              <span className="field-error" id={`${id}-label-error`}>
+                {labelError}
+              </span>
+            ) : null}
+          </label>
+        </div>
+        {confirmingDiscard ? null : (
+          <div className="pending-actions">
             <button type="button" className="button button-ghost-danger" disabled={busy !== undefined} onClick={() => setConfirmingDiscard(true)}>
               Discard
             </button>
             <button type="submit" className="button button-primary" disabled={busy !== undefined}>
               {busy === 'confirm' ? 'Confirming…' : 'Confirm'}
             </button>
-          </>
+          </div>
         )}
       </div>
+      {confirmingDiscard ? (
+        <div className="inline-confirm" role="group" aria-label="Confirm discard">
+          <span>Delete this value from the keychain?</span>
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the Discard button just went away */}
+          <button type="button" className="button" autoFocus onClick={() => setConfirmingDiscard(false)}>
+            Keep
+          </button>
+          <button type="button" className="button button-danger" disabled={busy !== undefined} onClick={() => void discard(credential.id)}>
+            {busy === 'discard' ? 'Discarding…' : 'Yes, discard'}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

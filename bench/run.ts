@@ -1,0 +1,90 @@
+// Benchmark: prints figures, asserts nothing. Exit code 0 unless something really failed (an IPC
+// call errored, the renderer never showed the rows, a cleanup step failed).
+// Run with `npm run bench` (inside a private D-Bus session + throwaway gnome-keyring).
+// Options: --quick (smaller counts, for a smoke run), --no-build (never run electron-vite build).
+import os from 'node:os';
+import { benchAdd, benchList, type Cleanup } from './core-bench';
+import { benchBundle, benchFirstRender, ensureRenderer } from './renderer-bench';
+import { heading, ms } from './stats';
+
+const argv = new Set(process.argv.slice(2));
+const quick = argv.has('--quick');
+const allowBuild = !argv.has('--no-build');
+
+const cleanups: { what: string; fn: () => Promise<unknown> | unknown }[] = [];
+const cleanup: Cleanup = { add: (what, fn) => void cleanups.push({ what, fn }) };
+
+async function runCleanups(): Promise<boolean> {
+  let ok = true;
+  while (cleanups.length) {
+    const { what, fn } = cleanups.pop()!;
+    try {
+      await fn();
+    } catch (e) {
+      ok = false;
+      console.log(`  cleanup FAILED: ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return ok;
+}
+
+async function section(name: string, fn: () => Promise<unknown>): Promise<boolean> {
+  try {
+    return (await fn()) !== false;
+  } catch (e) {
+    console.log(`\n  FAILED (${name}): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  if (process.env.MK_IN_PRIVATE_KEYRING !== '1') {
+    console.error('Refusing to run: the benchmark writes to the keychain. Run it with `npm run bench` (test/with-keyring.sh).');
+    return 2;
+  }
+  const cpus = os.cpus();
+  heading('Merchant Keychain benchmark');
+  console.log(`  date      ${new Date().toISOString()}`);
+  console.log(`  node      ${process.version} (${process.platform} ${process.arch}, ${os.type()} ${os.release()})`);
+  console.log(`  cpus      ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown'}`);
+  console.log(`  memory    ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(os.freemem() / 2 ** 30).toFixed(1)} GiB free; load avg ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`  tmpdir    ${os.tmpdir()}; keychain: private gnome-keyring via test/with-keyring.sh${quick ? '; QUICK mode (smaller counts)' : ''}`);
+
+  const results: boolean[] = [];
+  results.push(await section('list', () => benchList(cleanup, { n: quick ? 1000 : 10_000, warmups: 5, runs: quick ? 10 : 50 })));
+  results.push(await section('add', () => benchAdd(cleanup, { n: quick ? 100 : 1000 })));
+
+  heading('Renderer build');
+  let skip: string | null = null;
+  try {
+    skip = ensureRenderer(allowBuild);
+  } catch (e) {
+    skip = `could not check/build out/renderer: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  results.push(await section('bundle', async () => benchBundle(skip)));
+  results.push(await section('render', () => benchFirstRender(cleanup, skip, { n: quick ? 100 : 1000, runs: 5, timeoutMs: 30_000 })));
+
+  heading('Cleanup');
+  const cleaned = await runCleanups();
+  console.log(`  ${cleaned ? 'done' : 'INCOMPLETE'}: temp dirs removed, server and browser closed, bench keychain items deleted`);
+  console.log(`\n  total bench time ${ms(performance.now() - started)}; ${results.every(Boolean) && cleaned ? 'all parts ran' : 'SOME PARTS FAILED (see above)'}`);
+  return results.every(Boolean) && cleaned ? 0 : 1;
+}
+
+let interrupted = false;
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  console.log('\n  interrupted: cleaning up ...');
+  void runCleanups().finally(() => process.exit(130));
+});
+
+main().then(
+  (code) => process.exit(code),
+  async (e: unknown) => {
+    console.error('benchmark crashed:', e);
+    await runCleanups();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,206 @@
+// End-to-end fixture: the built renderer (out/renderer) in Debian's Chromium, bridged to a REAL
+// core (src-main/core.ts) through the same createKeychainApi the preload uses.
+//   - a static server on 127.0.0.1:0 serves out/renderer with the app's CSP (worker scope);
+//   - createCore on a temp data folder and a unique keychain service in the private keyring,
+//     with an in-memory clipboard and an open-file dialog the test controls;
+//   - page.exposeFunction('__mkInvoke') into core.invoke, recording every request and response;
+//   - core events are delivered to the page (window.__mkDeliver) and recorded too;
+//   - console messages and page errors are recorded; an unexpected console error fails the test;
+//   - afterwards: core closed, keychain items of the service deleted, temp folders removed.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { buildSync } from 'esbuild';
+import keytar from 'keytar';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createCore, type Core } from '../../src-main/core';
+import type { Clipboard } from '../../src-main/clipboard/clipboard-guard';
+import { startStaticServer, type StaticServer } from './static-server';
+
+export { expect };
+
+export const SCREENS_DIR = path.resolve(__dirname, '../../test-results/screens');
+
+export interface FakeClipboard extends Clipboard {
+  /** What main last wrote or the test put there; '' after clear(). */
+  text: string;
+  /** Every writeText() main made, in order. */
+  writes: string[];
+  clears: number;
+}
+
+export function createFakeClipboard(): FakeClipboard {
+  const cb: FakeClipboard = {
+    text: '',
+    writes: [],
+    clears: 0,
+    readText: () => cb.text,
+    writeText: (t) => {
+      cb.text = t;
+      cb.writes.push(t);
+    },
+    clear: () => {
+      cb.text = '';
+      cb.clears += 1;
+    },
+  };
+  return cb;
+}
+
+export interface IpcRecord {
+  channel: string;
+  payload: unknown;
+  response: unknown;
+}
+
+export interface MkApp {
+  page: Page;
+  core: Core;
+  dataDir: string;
+  service: string;
+  clipboard: FakeClipboard;
+  /** Every request the page sent and every response and event main sent back. */
+  ipc: IpcRecord[];
+  events: { event: string; payload: unknown }[];
+  /** "type: text" for every console message, plus "pageerror: ..." for uncaught errors. */
+  consoleLines: string[];
+  /** Set to true in a test that expects console errors. */
+  allowConsoleErrors: boolean;
+  /** Folder outside the data folder for files the test imports. */
+  filesDir: string;
+  /** What the fake open-file dialog returns next (null = the user cancelled). */
+  setDialogFile(file: string | null): void;
+  /** Writes a file into filesDir and makes the dialog return it next. */
+  prepareImportFile(name: string, content: string): Promise<string>;
+  /** Loads the app and waits until the first list arrived. */
+  open(): Promise<void>;
+  /** Saves test-results/screens/<name>.png. */
+  screenshot(name: string): Promise<void>;
+}
+
+/**
+ * Console errors that come from serving the app to a browser rather than Electron. Chromium warns
+ * that frame-ancestors is ignored in a <meta> CSP; the shell also sends the CSP as a header (the
+ * static server here does too), where it applies.
+ */
+const KNOWN_BROWSER_NOTICES = ["The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element."];
+
+let bridgeScript: string | null = null;
+
+/** bridge-entry.ts bundled with esbuild into one IIFE string for page.addInitScript. */
+export function bridgeBundle(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [path.join(__dirname, 'bridge-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer }>({
+  renderer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startStaticServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  mk: async ({ page, renderer }, use) => {
+    if (process.env.MK_IN_PRIVATE_KEYRING !== '1') {
+      throw new Error('Run the end-to-end tests through test/with-keyring.sh (npm test does), never against your own keychain.');
+    }
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-e2e-data-'));
+    const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-e2e-files-'));
+    const service = `merchant-keychain-e2e-${randomBytes(6).toString('hex')}`;
+    const clipboard = createFakeClipboard();
+    let dialogFile: string | null = null;
+    const core = await createCore({
+      dataDir,
+      keychainService: service,
+      clipboard,
+      dialogs: { openFile: async () => dialogFile },
+      version: '0.1.0',
+    });
+
+    const app: MkApp = {
+      page,
+      core,
+      dataDir,
+      service,
+      clipboard,
+      ipc: [],
+      events: [],
+      consoleLines: [],
+      allowConsoleErrors: false,
+      filesDir,
+      setDialogFile: (f) => void (dialogFile = f),
+      async prepareImportFile(name, content) {
+        const file = path.join(filesDir, name);
+        await fs.writeFile(file, content, { mode: 0o600 });
+        dialogFile = file;
+        return file;
+      },
+      async open() {
+        await page.goto(renderer.url);
+        await expect(page.getByRole('heading', { level: 1, name: 'Credentials' })).toBeVisible();
+        await expect(page.getByRole('status', { name: /^Keychain / })).not.toHaveText(/Checking/);
+        await expect(page.getByText('Loading credentials…')).toHaveCount(0);
+      },
+      async screenshot(name) {
+        await fs.mkdir(SCREENS_DIR, { recursive: true });
+        await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
+      },
+    };
+
+    page.on('console', (m) => app.consoleLines.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => app.consoleLines.push(`pageerror: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) app.consoleLines.push(`error: HTTP ${r.status()} ${r.url()}`);
+    });
+
+    await page.exposeFunction('__mkInvoke', async (channel: string, payload: unknown) => {
+      const response = await core.invoke(channel, payload);
+      app.ipc.push({ channel, payload, response });
+      return response;
+    });
+    const offs = (['credentials.changed', 'clipboard.cleared'] as const).map((event) =>
+      core.on(event, (payload: unknown) => {
+        app.events.push({ event, payload });
+        page
+          .evaluate(
+            ([e, p]) => {
+              const g = globalThis as unknown as { __mkDeliver?: (e: string, p: unknown) => void };
+              g.__mkDeliver?.(e as string, p);
+            },
+            [event, payload] as const,
+          )
+          .catch(() => undefined); // the page may be navigating or closed
+      }),
+    );
+    await page.addInitScript({ content: bridgeBundle() });
+
+    try {
+      await use(app);
+    } finally {
+      offs.forEach((off) => off());
+      await core.close();
+      for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
+      await fs.rm(dataDir, { recursive: true, force: true });
+      await fs.rm(filesDir, { recursive: true, force: true });
+    }
+    if (!app.allowConsoleErrors) {
+      const errors = app.consoleLines.filter(
+        (l) => (l.startsWith('error:') || l.startsWith('pageerror:')) && !KNOWN_BROWSER_NOTICES.some((k) => l.includes(k)),
+      );
+      expect(errors, 'console errors (CSP violations, React errors, uncaught exceptions)').toEqual([]);
+    }
+  },
+});
