@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     headless: true,
+    actionTimeout: 15_000,
+    navigationTimeout: 15_000,
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     timezoneId: 'UTC',

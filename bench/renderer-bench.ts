@@ -113,7 +113,8 @@ function serveStatic(root: string): Promise<{ url: string; close(): Promise<void
 
 async function bridgeBundle(): Promise<{ code: string; entry: string }> {
   const e2e = path.join(ROOT, 'test/e2e/bridge-entry.ts');
-  const entry = fs.existsSync(e2e) && fs.readFileSync(e2e, 'utf8').includes('__mkInvoke') ? e2e : path.join(__dirname, 'bridge-entry.ts');
+  // The same bridge code the end-to-end tests inject (one implementation, DESIGN.md).
+  const entry = e2e;
   const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
   return { code: out.outputFiles[0]!.text, entry: path.relative(ROOT, entry) };
 }

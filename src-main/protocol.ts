@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
-import { RENDERER_CSP } from './window';
+import { RENDERER_CSP_HEADER } from './window';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';
@@ -76,7 +76,7 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 }
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': RENDERER_CSP,
+  'Content-Security-Policy': RENDERER_CSP_HEADER,
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
 };

@@ -6,10 +6,13 @@ import { isAllowedDocsUrl } from './links/docs-allowlist';
 /** Where the packaged renderer is served from (protocol.ts). */
 export const APP_ORIGIN = 'app://renderer';
 
-/** Sent as a header by protocol.ts and repeated in src-renderer/index.html's meta tag. */
+/** The CSP of src-renderer/index.html's meta tag (a unit test checks the two agree). */
 export const RENDERER_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+  "connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+/** Sent as a header by protocol.ts: frame-ancestors only works in a header, never in a meta tag. */
+export const RENDERER_CSP_HEADER = `${RENDERER_CSP}; frame-ancestors 'none'`;
 
 export interface WindowOptionsInput {
   preloadPath: string;

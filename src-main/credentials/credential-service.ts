@@ -95,9 +95,13 @@ export function createCredentialService(d: CredentialDeps) {
         parsed.skipped.push({ envName: key, reason: 'the value is not a credential (spaces, too long or too short)' });
         continue;
       }
-      proposal.environment ??= parsed.environments[known.provider];
+      const fileEnvironment = parsed.environments[known.provider];
+      if (proposal.environment === null && fileEnvironment !== null) {
+        const envKey = `${known.provider.toUpperCase()}_ENVIRONMENT`;
+        proposal = { ...proposal, environment: fileEnvironment, reason: `${proposal.reason.split(';')[0]}; environment from ${envKey} in the file.`.slice(0, 200) };
+      }
       pending.push(await addPending(value, proposal, 'file', {
-        merchantId: parsed.merchantId,
+        merchantId: parsed.merchantIds[known.provider],
         locationId: known.provider === 'square' ? parsed.locationId : null,
       }));
     }

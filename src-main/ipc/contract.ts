@@ -5,23 +5,9 @@
 import { z } from 'zod';
 
 // ---- shared pieces -------------------------------------------------------------------------
-export const PROVIDERS = ['clover', 'square'] as const;
-export const ENVIRONMENTS = ['sandbox', 'production'] as const;
+import { ENVIRONMENTS, KINDS, PROVIDERS } from './vocabulary';
 
-/** What each provider keeps; see shared/reference/clover-api.md §3-5 and square-api.md §2. */
-export const KINDS = {
-  clover: [
-    'app_id',
-    'app_secret',
-    'access_token',
-    'refresh_token',
-    'merchant_token',
-    'pakms_key',
-    'ecommerce_public_key',
-    'ecommerce_private_key',
-  ],
-  square: ['application_id', 'application_secret', 'access_token', 'refresh_token'],
-} as const;
+export { ENVIRONMENTS, KINDS, PROVIDERS };
 export const ALL_KINDS = [...new Set([...KINDS.clover, ...KINDS.square])] as [string, ...string[]];
 
 export const Provider = z.enum(PROVIDERS);

@@ -9,7 +9,8 @@ export async function checkReachability(http: HttpContext, req: RequestOf<'netwo
   const client = req.provider === 'square' ? http.client('square', req.environment, 'connect') : http.client('clover', req.environment, 'platform');
   const started = performance.now();
   try {
-    const res = await client.get('/', { validateStatus: () => true, timeout: 5_000 });
+    // One attempt only: a reachability answer should be quick, and retries would only delay "no".
+    const res = await client.get('/', { validateStatus: () => true, timeout: 5_000, 'axios-retry': { retries: 0 } });
     return { reachable: true, status: res.status, durationMs: Math.round(performance.now() - started) };
   } catch (e) {
     // A refused host is a configuration problem, not an outage: let the router report it as such.

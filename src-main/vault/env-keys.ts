@@ -21,8 +21,8 @@ export const SECRET_ENV_KEYS: Record<string, Known> = {
 
 /** Non-secret keys that become metadata of the secrets imported from the same file. */
 export const METADATA_ENV_KEYS = {
-  CLOVER_MERCHANT_ID: 'merchantId',
-  SQUARE_MERCHANT_ID: 'merchantId',
+  CLOVER_MERCHANT_ID: 'cloverMerchantId',
+  SQUARE_MERCHANT_ID: 'squareMerchantId',
   SQUARE_LOCATION_ID: 'locationId',
   CLOVER_ENVIRONMENT: 'cloverEnvironment',
   SQUARE_ENVIRONMENT: 'squareEnvironment',

@@ -13,7 +13,8 @@ export const MAX_IMPORT_FILE_BYTES = 256 * 1024;
 export interface ParsedImport {
   secrets: { key: string; value: string }[];
   skipped: { envName: string; reason: string }[];
-  merchantId: string | null;
+  /** Each provider's merchant ID from the file, so a Clover ID never lands on a Square credential. */
+  merchantIds: { clover: string | null; square: string | null };
   locationId: string | null;
   environments: { clover: z.infer<typeof Environment> | null; square: z.infer<typeof Environment> | null };
 }
@@ -47,7 +48,7 @@ export function parseImportText(text: string, isJson: boolean): ParsedImport {
   } else {
     entries = parseDotenv(text);
   }
-  const out: ParsedImport = { secrets: [], skipped: [], merchantId: null, locationId: null, environments: { clover: null, square: null } };
+  const out: ParsedImport = { secrets: [], skipped: [], merchantIds: { clover: null, square: null }, locationId: null, environments: { clover: null, square: null } };
   for (const [rawKey, value] of Object.entries(entries)) {
     const key = rawKey.trim().toUpperCase().slice(0, 100);
     if (typeof value !== 'string' || value.trim() === '') {
@@ -56,7 +57,10 @@ export function parseImportText(text: string, isJson: boolean): ParsedImport {
       out.secrets.push({ key, value: value.trim() });
     } else if (Object.hasOwn(METADATA_ENV_KEYS, key)) {
       const field = METADATA_ENV_KEYS[key as keyof typeof METADATA_ENV_KEYS];
-      if (field === 'merchantId' || field === 'locationId') out[field] = /^[A-Za-z0-9_-]{1,191}$/.test(value.trim()) ? value.trim() : null;
+      const id = /^[A-Za-z0-9_-]{1,191}$/.test(value.trim()) ? value.trim() : null;
+      if (field === 'cloverMerchantId') out.merchantIds.clover = id;
+      else if (field === 'squareMerchantId') out.merchantIds.square = id;
+      else if (field === 'locationId') out.locationId = id;
       else out.environments[field === 'cloverEnvironment' ? 'clover' : 'square'] = asEnvironment(value);
     } else {
       out.skipped.push({ envName: key, reason: 'not a key Merchant Keychain knows' });

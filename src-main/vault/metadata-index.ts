@@ -53,7 +53,7 @@ export class MetadataIndex {
       await fs.rename(this.file, aside);
       return { quarantinedAs: aside };
     }
-    this.data = parsed.data;
+    this.data = { ...parsed.data, credentials: parsed.data.credentials.map((c) => Object.freeze(c)) };
     this.byId = new Map(this.data.credentials.map((c) => [c.id, c]));
     return { quarantinedAs: null };
   }
@@ -70,12 +70,22 @@ export class MetadataIndex {
     return this.data.settings;
   }
 
-  /** Applies a change and persists it; on a failed write the in-memory state is rolled back. */
+  /**
+   * Applies a change and persists it; on a failed write the in-memory state is unchanged.
+   * Entries are frozen, so a change must replace an entry rather than edit it; only new or
+   * replaced entries are validated, which keeps one change cheap in a large vault.
+   */
   mutate<T>(change: (draft: IndexFile) => T): Promise<T> {
     const run = async (): Promise<T> => {
-      const draft: IndexFile = structuredClone(this.data);
+      const before = new Set(this.data.credentials);
+      const draft: IndexFile = { ...this.data, settings: { ...this.data.settings }, credentials: [...this.data.credentials] };
       const result = change(draft);
-      const checked = IndexFile.parse(draft);
+      const checked: IndexFile = {
+        version: INDEX_VERSION,
+        settings: Settings.parse(draft.settings),
+        credentials: draft.credentials.map((c) => (before.has(c) ? c : Object.freeze(CredentialView.parse(c)))),
+      };
+      if (new Set(checked.credentials.map((c) => c.id)).size !== checked.credentials.length) throw new Error('Duplicate credential id in the index.');
       await writeFileAtomic(this.file, JSON.stringify(checked, null, 1));
       this.data = checked;
       this.byId = new Map(checked.credentials.map((c) => [c.id, c]));

@@ -27,12 +27,13 @@ export function Sidebar(): ReactElement {
               type="button"
               className="nav-item"
               aria-current={route === item.route ? 'page' : undefined}
+              title={item.label}
               onClick={() => navigate(item.route)}
             >
               <Icon name={item.icon} />
               <span className="nav-label">{item.label}</span>
               {item.route === 'credentials' && pendingCount > 0 ? (
-                <span className="nav-count" aria-label={`${pendingCount} waiting for confirmation`}>
+                <span className="nav-count" aria-label={`${pendingCount} pending`}>
                   {pendingCount}
                 </span>
               ) : null}

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { E2E_CSP } from './static-server';
+import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../src-main/window';
+import { SAMPLE, seedCredential } from './helpers';
 
 test.describe('app shell', () => {
   test('header shows the app name and the keychain status from main', async ({ mk }) => {
@@ -35,12 +37,8 @@ test.describe('app shell', () => {
   test('the renderer CSP is the one the Electron shell sets, and nothing violates it', async ({ mk }) => {
     const html = fs.readFileSync(path.resolve(__dirname, '../../src-renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(E2E_CSP);
-    const windowTs = fs.readFileSync(path.resolve(__dirname, '../../src-main/window.ts'), 'utf8');
-    const shell = /export const RENDERER_CSP\s*=\s*((?:\s*"[^"]*"\s*\+?)+);/.exec(windowTs)?.[1];
-    expect(shell, 'RENDERER_CSP in src-main/window.ts').toBeDefined();
-    const joined = [...shell!.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join('');
-    expect(joined).toBe(E2E_CSP);
+    expect(meta).toBe(RENDERER_CSP);
+    expect(E2E_CSP).toBe(RENDERER_CSP_HEADER);
 
     await mk.open();
     // No inline style or script got in: every <style> / <script> is from 'self'.
@@ -50,5 +48,21 @@ test.describe('app shell', () => {
     });
     expect(inline).toBe(0);
     // The fixture fails the test on any console error, which is where CSP violations go.
+  });
+
+  test('at the smallest window size (960×640) the table scrolls inside its frame, not the page', async ({ mk }) => {
+    await seedCredential(mk, SAMPLE.squareToken, { label: 'Checkout sandbox token', environment: 'sandbox' });
+    await seedCredential(mk, SAMPLE.squareAppSecret, { label: 'Checkout app secret', environment: 'sandbox' });
+    await seedCredential(mk, SAMPLE.cloverPakms, { label: 'Clover PAKMS key for the web checkout', environment: 'production' });
+    await mk.page.setViewportSize({ width: 960, height: 640 });
+    await mk.open();
+    const { page } = mk;
+    await expect(page.getByRole('table', { name: 'Credentials' }).getByRole('row')).toHaveCount(4);
+    const overflow = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+    });
+    expect(overflow, 'no horizontal scrolling of the whole window').toBe(0);
+    await mk.screenshot('credentials-list-960');
   });
 });

@@ -144,7 +144,7 @@ test.describe('credentials: import a file', () => {
     await expect(page.getByText('Skipped PAYMENTS_TEAM: not a key Merchant Keychain knows')).toBeVisible();
     const cards = pendingPanel(mk).getByRole('form');
     await expect(cards).toHaveCount(4);
-    await expect(page.getByRole('button', { name: 'Credentials 4 waiting for confirmation' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Credentials 4 pending' })).toBeVisible();
     // SQUARE_ENVIRONMENT=sandbox was applied to the Square keys.
     await expect(pendingCard(mk, /^Square access token/).getByRole('combobox', { name: 'Environment' })).toHaveValue('sandbox');
     await mk.screenshot('credentials-import-pending');

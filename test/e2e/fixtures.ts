@@ -8,7 +8,9 @@
 //   - console messages and page errors are recorded; an unexpected console error fails the test;
 //   - afterwards: core closed, keychain items of the service deleted, temp folders removed.
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildSync } from 'esbuild';
@@ -79,12 +81,6 @@ export interface MkApp {
   screenshot(name: string): Promise<void>;
 }
 
-/**
- * Console errors that come from serving the app to a browser rather than Electron. Chromium warns
- * that frame-ancestors is ignored in a <meta> CSP; the shell also sends the CSP as a header (the
- * static server here does too), where it applies.
- */
-const KNOWN_BROWSER_NOTICES = ["The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element."];
 
 let bridgeScript: string | null = null;
 
@@ -102,7 +98,54 @@ export function bridgeBundle(): string {
   return bridgeScript;
 }
 
-export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer }>({
+/**
+ * A minimal vendor stand-in on loopback for the one call the UI can trigger today (network.check:
+ * GET / on the API host, no credential). Square sandbox answers 404 like a real API root; Clover
+ * sandbox answers 200; Square production points at a closed port (connection refused).
+ */
+export interface VendorStandIn {
+  endpoints: Record<string, string>;
+  hits: { method: string; url: string; authorization: string | undefined }[];
+  close(): Promise<void>;
+}
+
+async function startVendorStandIn(): Promise<VendorStandIn> {
+  const hits: VendorStandIn['hits'] = [];
+  const server = http.createServer((req, res) => {
+    hits.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    const status = req.url?.startsWith('/clover-sandbox') ? 200 : 404;
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(status === 200 ? '{}' : '{"errors":[{"code":"NOT_FOUND"}]}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  // A port that was just free and is now closed: connections to it are refused.
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedPort = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  return {
+    endpoints: {
+      'square.sandbox': `http://127.0.0.1:${port}/square-sandbox`,
+      'clover.sandbox': `http://127.0.0.1:${port}/clover-sandbox`,
+      'square.production': `http://127.0.0.1:${closedPort}`,
+    },
+    hits,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor: VendorStandIn }>({
+  vendor: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const v = await startVendorStandIn();
+      await use(v);
+      await v.close();
+    },
+    { scope: 'worker' },
+  ],
+
   renderer: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -113,7 +156,7 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer }>({
     { scope: 'worker' },
   ],
 
-  mk: async ({ page, renderer }, use) => {
+  mk: async ({ page, renderer, vendor }, use) => {
     if (process.env.MK_IN_PRIVATE_KEYRING !== '1') {
       throw new Error('Run the end-to-end tests through test/with-keyring.sh (npm test does), never against your own keychain.');
     }
@@ -128,6 +171,8 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer }>({
       clipboard,
       dialogs: { openFile: async () => dialogFile },
       version: '0.1.0',
+      endpoints: vendor.endpoints,
+      allowLoopbackHttp: true,
     });
 
     const app: MkApp = {
@@ -198,7 +243,7 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer }>({
     }
     if (!app.allowConsoleErrors) {
       const errors = app.consoleLines.filter(
-        (l) => (l.startsWith('error:') || l.startsWith('pageerror:')) && !KNOWN_BROWSER_NOTICES.some((k) => l.includes(k)),
+        (l) => l.startsWith('error:') || l.startsWith('pageerror:'),
       );
       expect(errors, 'console errors (CSP violations, React errors, uncaught exceptions)').toEqual([]);
     }

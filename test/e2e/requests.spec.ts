@@ -1,26 +1,69 @@
-// Requests screen: the outbound HTTP log as main reports it.
+// Requests screen: the outbound HTTP log as main reports it. The only vendor call the UI can make
+// today is "Check connection" (network.check, no credential sent); the fixture points the sandbox
+// hosts at a loopback stand-in and Square production at a closed port.
 import { test, expect } from './fixtures';
 import { lastIpc } from './helpers';
 
 test.describe('requests', () => {
-  test('the request log screen renders what main reports, with a refresh', async ({ mk }) => {
+  test('an empty log explains what will appear there', async ({ mk }) => {
     await mk.open();
     const { page } = mk;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Requests' })).toBeVisible();
-    await expect(page.getByText('Tokens in paths are redacted.')).toBeVisible();
-
-    // This core makes no vendor calls from the channels the UI has today, so the log is empty;
-    // the table itself is covered by test/unit/renderer/requests.test.tsx.
-    const listed = lastIpc(mk, 'requests.list');
-    expect(listed.payload).toEqual({ limit: 200 });
-    expect(listed.response).toEqual({ ok: true, data: { items: [] } });
+    await expect.poll(() => mk.ipc.some((r) => r.channel === 'requests.list')).toBe(true);
+    expect(lastIpc(mk, 'requests.list')).toEqual({ channel: 'requests.list', payload: { limit: 200 }, response: { ok: true, data: { items: [] } } });
     await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
     await expect(page.getByText(/idempotency key and attempt number/)).toBeVisible();
-    await mk.screenshot('requests');
+    await mk.screenshot('requests-empty');
+  });
 
-    const before = mk.ipc.filter((r) => r.channel === 'requests.list').length;
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => mk.ipc.filter((r) => r.channel === 'requests.list').length).toBe(before + 1);
+  test('connection checks go through main and show up in the request log', async ({ mk, vendor }) => {
+    await mk.open();
+    const { page } = mk;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests' }).click();
+    const target = page.getByRole('combobox', { name: 'Connection to check' });
+    const check = page.getByRole('button', { name: 'Check connection' });
+    const hitsBefore = vendor.hits.length;
+
+    await expect(target).toHaveValue('square.sandbox');
+    await check.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Square sandbox is reachable' })).toContainText('(HTTP 404 in');
+    await target.selectOption('clover.sandbox');
+    await check.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Clover sandbox is reachable' })).toContainText('(HTTP 200 in');
+    await target.selectOption('square.production');
+    await check.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Square production is not reachable' })).toBeVisible();
+
+    // The stand-in saw two plain GETs and no credential.
+    expect(vendor.hits.slice(hitsBefore)).toEqual([
+      { method: 'GET', url: '/square-sandbox/', authorization: undefined },
+      { method: 'GET', url: '/clover-sandbox/', authorization: undefined },
+    ]);
+
+    const table = page.getByRole('table', { name: 'Request log' });
+    await expect(table.getByRole('columnheader')).toHaveText(['Time', 'Provider', 'Method', 'Host', 'Path', 'Status', 'Duration', 'Idempotency key', 'Attempt']);
+    const rows = table.getByRole('row');
+    // Newest first: the refused connection (one attempt: a reachability check is not retried), then Clover, then Square.
+    await expect(rows).toHaveCount(4);
+    const refused = rows.nth(1).getByRole('cell');
+    await expect(refused.nth(1)).toHaveText('Square');
+    await expect(refused.nth(4)).toContainText('ECONNREFUSED');
+    await expect(refused.nth(5)).toHaveText('Failed');
+    await expect(refused.nth(8)).toHaveText('1');
+    await expect(rows.nth(2).getByRole('cell')).toHaveText([
+      /\d\d:\d\d:\d\d/,
+      'Clover',
+      'GET',
+      /^127\.0\.0\.1:\d+$/,
+      '/clover-sandbox/',
+      '200',
+      /^\d+ ms$/,
+      '—',
+      '1',
+    ]);
+    await expect(rows.nth(3).getByRole('cell').nth(4)).toHaveText('/square-sandbox/');
+    await expect(rows.nth(3).getByRole('cell').nth(5)).toHaveText('404');
+    await mk.screenshot('requests');
   });
 });

@@ -4,13 +4,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { RENDERER_CSP_HEADER } from '../../src-main/window';
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 
-/** The CSP of src-renderer/index.html; test/e2e/app-shell.spec.ts checks both copies agree. */
-export const E2E_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+/** The header the Electron shell's app:// protocol sends (src-main/protocol.ts). */
+export const E2E_CSP = RENDERER_CSP_HEADER;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -63,8 +63,9 @@ describe('import file', () => {
       ['square', 'access_token', 'sandbox'],
       ['clover', 'app_secret', null],
     ]);
-    expect(r.pending[0]!.credential.locationId).toBe('L88917AVBK2S5');
-    expect(r.pending[1]!.credential.merchantId).toBe('TC4DGCJW1K4EW');
+    expect(r.pending[0]!.credential).toMatchObject({ locationId: 'L88917AVBK2S5', merchantId: null });
+    expect(r.pending[0]!.proposal.reason).toMatch(/environment from SQUARE_ENVIRONMENT in the file/);
+    expect(r.pending[1]!.credential).toMatchObject({ merchantId: 'TC4DGCJW1K4EW', locationId: null });
     expect(r.skipped).toEqual([{ envName: 'DATABASE_URL', reason: 'not a key Merchant Keychain knows' }]);
     expect(await f.keychainAccounts()).toEqual(r.pending.map((p) => p.credential.id).sort());
     expect(JSON.stringify(r)).not.toMatch(new RegExp(`${SQUARE_TOKEN}|${CLOVER_SECRET}|postgres`));

@@ -18,7 +18,7 @@ describe('parseImportText', () => {
   it('reads a JSON object', () => {
     const out = parseImportText('{"CLOVER_PAKMS_KEY":"af4e0123456789abcdef0123456789ab","CLOVER_MERCHANT_ID":"TC4DGCJW1K4EW"}', true);
     expect(out.secrets).toHaveLength(1);
-    expect(out.merchantId).toBe('TC4DGCJW1K4EW');
+    expect(out.merchantIds).toEqual({ clover: 'TC4DGCJW1K4EW', square: null });
   });
 
   it.each([

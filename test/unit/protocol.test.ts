@@ -9,7 +9,7 @@ import {
   resolveAppRequest,
   serveAppRequest,
 } from '../../src-main/protocol';
-import { RENDERER_CSP } from '../../src-main/window';
+import { RENDERER_CSP_HEADER } from '../../src-main/window';
 
 const ROOT = '/srv/app/out/renderer';
 
@@ -105,7 +105,7 @@ describe('serveAppRequest', () => {
     const res = await get('app://renderer/index.html');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP_HEADER);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await res.text()).toBe('<!doctype html><title>x</title>');
   });
@@ -131,7 +131,7 @@ describe('serveAppRequest', () => {
   ])('404s %s, still with the CSP', async (url) => {
     const res = await get(url);
     expect(res.status).toBe(404);
-    expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP_HEADER);
     expect(await res.text()).not.toContain('do not serve');
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   RENDERER_CSP,
+  RENDERER_CSP_HEADER,
   createWindowOptions,
   installWebContentsGuards,
   type GuardedContents,
@@ -89,9 +90,12 @@ describe('RENDERER_CSP', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
-    for (const d of ['connect-src', 'base-uri', 'form-action', 'frame-ancestors', 'object-src']) {
+    for (const d of ['connect-src', 'base-uri', 'form-action', 'object-src']) {
       expect(directives.get(d), d).toEqual(["'none'"]);
     }
+    // Browsers ignore frame-ancestors in a meta tag (and log an error), so only the header has it.
+    expect(directives.has('frame-ancestors')).toBe(false);
+    expect(RENDERER_CSP_HEADER).toBe(`${RENDERER_CSP}; frame-ancestors 'none'`);
   });
 
   const htmlMissing = !existsSync(RENDERER_HTML);

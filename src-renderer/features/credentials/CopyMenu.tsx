@@ -1,6 +1,7 @@
 // Copy a credential in one of three shapes. Main writes the clipboard and clears it later;
 // the renderer only learns the format and after how many seconds it clears.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { createPortal } from 'react-dom';
 import type { CredentialView } from '../../../src-main/ipc/contract';
 import { useStore } from '../../app/store';
 import type { CopyFormat } from '../../app/appSlice';
@@ -12,35 +13,48 @@ const OPTIONS: { format: CopyFormat; label: string; hint: string }[] = [
   { format: 'curl', label: 'curl command', hint: 'A ready request with the header' },
 ];
 
+/** Three items of two lines each, plus padding; used to decide whether to open upwards. */
+const MENU_HEIGHT = 170;
+
 export function CopyMenu({ credential }: { credential: CredentialView }): ReactElement {
   const copy = useStore((s) => s.copySecret);
   const busy = useStore((s) => s.busy[credential.id]);
   const [open, setOpen] = useState(false);
-  const [pos, setPos] = useState<{ top: number; right: number } | null>(null);
+  const [pos, setPos] = useState<{ top?: number; bottom?: number; right: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = `copy-menu-${credential.id}`;
 
   useEffect(() => {
     if (!open) return;
-    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus({ preventScroll: true });
     const onDown = (e: MouseEvent): void => {
       const t = e.target as Node;
       if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
     };
-    const onScroll = (): void => setOpen(false);
+    // The menu is fixed to the window: keep it next to its button when the page scrolls or resizes.
+    const follow = (): void => place();
     document.addEventListener('mousedown', onDown);
-    window.addEventListener('resize', onScroll);
+    document.addEventListener('scroll', follow, true);
+    window.addEventListener('resize', follow);
     return () => {
       document.removeEventListener('mousedown', onDown);
-      window.removeEventListener('resize', onScroll);
+      document.removeEventListener('scroll', follow, true);
+      window.removeEventListener('resize', follow);
     };
   }, [open]);
 
+  function place(): void {
+    const r = button.current?.getBoundingClientRect();
+    if (!r) return;
+    const right = Math.max(8, window.innerWidth - r.right);
+    // Open upwards when there is no room below (rows near the bottom of the window).
+    setPos(r.bottom + MENU_HEIGHT + 12 > window.innerHeight ? { bottom: window.innerHeight - r.top + 4, right } : { top: r.bottom + 4, right });
+  }
+
   function toggle(): void {
     if (open) return setOpen(false);
-    const r = button.current?.getBoundingClientRect();
-    if (r) setPos({ top: r.bottom + 4, right: Math.max(8, window.innerWidth - r.right) });
+    place();
     setOpen(true);
   }
 
@@ -85,26 +99,30 @@ export function CopyMenu({ credential }: { credential: CredentialView }): ReactE
         <Icon name="copy" />
         <span className="caret" aria-hidden="true" />
       </button>
-      {open ? (
-        <div
-          ref={menu}
-          id={menuId}
-          className="menu"
-          role="menu"
-          aria-label={`Copy ${credential.label} as`}
-          style={pos ? { top: pos.top, right: pos.right } : undefined}
-          onKeyDown={onMenuKey}
-        >
-          {OPTIONS.map((o) => (
-            <button key={o.format} type="button" role="menuitem" className="menu-item" onClick={() => void choose(o.format)}>
-              <span className="menu-item-label">{o.label}</span>
-              <span className="menu-item-hint" aria-hidden="true">
-                {o.hint}
-              </span>
-            </button>
-          ))}
-        </div>
-      ) : null}
+      {/* In <body>, so no table cell (the sticky actions column) clips it or stacks it under the toast. */}
+      {open
+        ? createPortal(
+            <div
+              ref={menu}
+              id={menuId}
+              className="menu"
+              role="menu"
+              aria-label={`Copy ${credential.label} as`}
+              style={pos ?? undefined}
+              onKeyDown={onMenuKey}
+            >
+              {OPTIONS.map((o) => (
+                <button key={o.format} type="button" role="menuitem" className="menu-item" onClick={() => void choose(o.format)}>
+                  <span className="menu-item-label">{o.label}</span>
+                  <span className="menu-item-hint" aria-hidden="true">
+                    {o.hint}
+                  </span>
+                </button>
+              ))}
+            </div>,
+            document.body,
+          )
+        : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import type { CredentialView } from '../../../src-main/ipc/contract';
 import { useStore } from '../../app/store';
+import { Icon } from '../../app/icons';
 
 /** Inline edit of a credential's label: Enter saves, Escape cancels. */
 export function RenameForm({ credential, onDone }: { credential: CredentialView; onDone(): void }): ReactElement {
@@ -48,11 +49,11 @@ export function RenameForm({ credential, onDone }: { credential: CredentialView;
           }
         }}
       />
-      <button type="submit" className="button button-small button-primary" disabled={busy === 'rename'}>
-        {busy === 'rename' ? 'Saving…' : 'Save'}
+      <button type="submit" className="icon-button row-button rename-save" aria-label="Save" title="Save (Enter)" disabled={busy === 'rename'}>
+        <Icon name="check" />
       </button>
-      <button type="button" className="button button-small" onClick={onDone}>
-        Cancel
+      <button type="button" className="icon-button row-button" aria-label="Cancel" title="Cancel (Esc)" onClick={onDone}>
+        <Icon name="close" />
       </button>
       {error ? (
         <span className="field-error" id={errorId}>

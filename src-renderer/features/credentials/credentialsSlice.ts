@@ -56,6 +56,17 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
     }
   }
 
+  /** Deletes from the keychain and the list; shared by discard (pending) and delete. */
+  async function removeCredential(id: string): Promise<boolean> {
+    const r = await call((k) => k.deleteCredential(id));
+    if (!r.ok) {
+      get().showError(r.error);
+      return false;
+    }
+    set((s) => ({ credentials: s.credentials.filter((c) => c.id !== id), proposals: without(s.proposals, id) }));
+    return true;
+  }
+
   return {
     credentials: [],
     credentialsStatus: 'idle',
@@ -143,15 +154,8 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
     },
 
     async discardPending(id) {
-      return busyWhile(id, 'discard', async () => {
-        const r = await call((k) => k.deleteCredential(id));
-        if (!r.ok) {
-          get().showError(r.error);
-          return false;
-        }
-        set((s) => ({ credentials: s.credentials.filter((c) => c.id !== id), proposals: without(s.proposals, id) }));
-        return true;
-      });
+      // Discarding a pending import deletes it from the keychain, like delete.
+      return busyWhile(id, 'discard', () => removeCredential(id));
     },
 
     async renameCredential(id, label) {
@@ -167,15 +171,7 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
     },
 
     async deleteCredential(id) {
-      return busyWhile(id, 'delete', async () => {
-        const r = await call((k) => k.deleteCredential(id));
-        if (!r.ok) {
-          get().showError(r.error);
-          return false;
-        }
-        set((s) => ({ credentials: s.credentials.filter((c) => c.id !== id), proposals: without(s.proposals, id) }));
-        return true;
-      });
+      return busyWhile(id, 'delete', () => removeCredential(id));
     },
 
     async copySecret(id, format) {

@@ -1,14 +1,24 @@
 // The outbound HTTP request log: what main sent to Clover and Square, paths already redacted.
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { RequestLogEntry } from '../../../src-main/ipc/contract';
 import { useStore } from '../../app/store';
 import { formatDate, formatDateTime, formatDuration, formatTime, providerLabel } from '../../lib/format';
 import { ProviderMark } from '../credentials/Badges';
+import { Icon } from '../../app/icons';
+import { ENVIRONMENTS, PROVIDERS } from '../../lib/vocabulary';
+import { environmentLabel } from '../../lib/format';
+import type { ConnectionCheck } from './requestsSlice';
+
+const TARGETS = PROVIDERS.flatMap((p) => ENVIRONMENTS.map((e) => ({ value: `${p}.${e}`, provider: p, environment: e })));
 
 export function RequestsView(): ReactElement {
   const requests = useStore((s) => s.requests);
   const status = useStore((s) => s.requestsStatus);
   const load = useStore((s) => s.loadRequests);
+  const checkConnection = useStore((s) => s.checkConnection);
+  const checking = useStore((s) => s.checkingConnection);
+  const check = useStore((s) => s.connectionCheck);
+  const [target, setTarget] = useState<string>('square.sandbox');
 
   useEffect(() => {
     if (useStore.getState().requestsStatus === 'idle') void load();
@@ -23,11 +33,32 @@ export function RequestsView(): ReactElement {
           <p className="screen-subtitle">Every HTTP request the app sent to Clover or Square, newest first. Tokens in paths are redacted.</p>
         </div>
         <div className="toolbar" role="toolbar" aria-label="Request log">
+          <select aria-label="Connection to check" className="toolbar-select" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {TARGETS.map((t) => (
+              <option key={t.value} value={t.value}>
+                {providerLabel(t.provider)} {environmentLabel(t.environment).toLowerCase()}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const t = TARGETS.find((x) => x.value === target)!;
+              void checkConnection(t.provider, t.environment);
+            }}
+            disabled={checking}
+            aria-busy={checking}
+          >
+            {checking ? 'Checking…' : 'Check connection'}
+          </button>
           <button type="button" className="button" onClick={() => void load()} disabled={status === 'loading'} aria-busy={status === 'loading'}>
             {status === 'loading' ? 'Refreshing…' : 'Refresh'}
           </button>
         </div>
       </div>
+
+      {check ? <CheckResult check={check} /> : null}
 
       {loading && requests.length === 0 ? (
         <div className="loading" role="status" aria-live="polite">
@@ -36,6 +67,9 @@ export function RequestsView(): ReactElement {
         </div>
       ) : requests.length === 0 ? (
         <div className="empty">
+          <span className="empty-icon" aria-hidden="true">
+            <Icon name="list" size={28} />
+          </span>
           <h2>No requests yet</h2>
           <p>
             Requests appear here when Merchant Keychain talks to Clover or Square — checking a token, refreshing it, or sending a sandbox test
@@ -76,6 +110,26 @@ export function RequestsView(): ReactElement {
   );
 }
 
+function CheckResult({ check }: { check: ConnectionCheck }): ReactElement {
+  const name = `${providerLabel(check.provider)} ${environmentLabel(check.environment).toLowerCase()}`;
+  const detail = `${check.status !== null ? `HTTP ${check.status}` : 'no answer'} in ${formatDuration(check.durationMs)}`;
+  return (
+    <div className={`banner ${check.reachable ? 'banner-ok' : 'banner-warn'}`} role="status">
+      <Icon name={check.reachable ? 'check' : 'alert'} size={18} />
+      <div className="banner-body">
+        <p className="banner-title">
+          {check.reachable ? `${name} is reachable` : `${name} is not reachable`} ({detail}).
+        </p>
+        <p className="banner-hint">
+          {check.reachable
+            ? 'The network path to the API works; no credential was sent.'
+            : 'Check the network, proxy or firewall before suspecting the credential.'}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 function statusTone(r: RequestLogEntry): string {
   if (r.status === null) return 'bad';
   if (r.status >= 500) return 'bad';
@@ -95,19 +149,19 @@ function RequestRow({ entry: r }: { entry: RequestLogEntry }): ReactElement {
       <td>
         <span className="method">{r.method}</span>
       </td>
-      <td className="mono">{r.host}</td>
-      <td className="mono cell-path" title={r.path}>
-        {r.path}
+      <td className="cell-host" title={r.host}>
+        <span className="mono">{r.host}</span>
       </td>
-      <td className="num">
-        <span className={`http-status tone-${statusTone(r)}`} title={r.error ?? undefined}>
-          {r.status ?? 'Failed'}
-        </span>
+      <td className="cell-path" title={r.error ? `${r.path}\n${r.error}` : r.path}>
+        <span className="mono">{r.path}</span>
         {r.error ? <span className="cell-sub cell-error">{r.error}</span> : null}
       </td>
+      <td className="num">
+        <span className={`http-status tone-${statusTone(r)}`}>{r.status ?? 'Failed'}</span>
+      </td>
       <td className="num nowrap">{formatDuration(r.durationMs)}</td>
-      <td className="mono cell-key" title={r.idempotencyKey ?? undefined}>
-        {r.idempotencyKey ?? <span className="muted">—</span>}
+      <td className="cell-key" title={r.idempotencyKey ?? undefined}>
+        {r.idempotencyKey ? <span className="mono">{r.idempotencyKey}</span> : <span className="muted">—</span>}
       </td>
       <td className="num">{r.attempt}</td>
     </tr>

@@ -1,20 +1,29 @@
 // The outbound HTTP request log, as main reports it (paths already redacted by main).
 import type { StateCreator } from 'zustand';
-import type { RequestLogEntry } from '../../../src-main/ipc/contract';
+import type { RequestLogEntry, ResponseOf } from '../../../src-main/ipc/contract';
+import type { Environment, Provider } from '../../lib/vocabulary';
 import { call } from '../../lib/keychain';
 import type { AppState } from '../../app/store';
 
 export const REQUEST_LOG_LIMIT = 200;
 
+export type ConnectionCheck = ResponseOf<'network.check'> & { provider: Provider; environment: Environment };
+
 export interface RequestsSlice {
   requests: RequestLogEntry[];
   requestsStatus: 'idle' | 'loading' | 'ready' | 'error';
+  checkingConnection: boolean;
+  /** The last "Check connection" result (no credential is sent by that check). */
+  connectionCheck: ConnectionCheck | null;
   loadRequests(): Promise<void>;
+  checkConnection(provider: Provider, environment: Environment): Promise<void>;
 }
 
 export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> = (set, get) => ({
   requests: [],
   requestsStatus: 'idle',
+  checkingConnection: false,
+  connectionCheck: null,
   async loadRequests() {
     set({ requestsStatus: 'loading' });
     const r = await call((k) => k.listRequests(REQUEST_LOG_LIMIT));
@@ -26,5 +35,16 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       set({ requestsStatus: 'error' });
       get().showError(r.error);
     }
+  },
+  async checkConnection(provider, environment) {
+    set({ checkingConnection: true, connectionCheck: null });
+    try {
+      const r = await call((k) => k.checkNetwork({ provider, environment }));
+      if (!r.ok) return get().showError(r.error);
+      set({ connectionCheck: { ...r.data, provider, environment } });
+    } finally {
+      set({ checkingConnection: false });
+    }
+    await get().loadRequests();
   },
 });
