@@ -3,8 +3,23 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const root = __dirname;
+
+/**
+ * `npm run dev` only: the dev server injects React Refresh's inline preamble and talks to the page
+ * over a websocket, both of which the app's CSP forbids. Relax exactly those two directives on the
+ * dev server; the built renderer (npm start, packaged app, tests) keeps the strict policy.
+ */
+export const devServerCsp = (): Plugin => ({
+  name: 'merchant-keychain-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* http://localhost:*"),
+});
 
 export default defineConfig({
   main: {
@@ -34,7 +49,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

@@ -5,7 +5,7 @@ import { CHANNELS, events, type Channel, type EventName, type EventOf, type IpcR
 import { createRouter, type Handlers } from './ipc/router';
 import { AppError } from './ipc/errors';
 import { RedactionRegistry } from './log/redaction';
-import { createLogger } from './log/logger';
+import { createLogger, type Logger } from './log/logger';
 import { MetadataIndex } from './vault/metadata-index';
 import { createKeytarStore, type SecretStore } from './vault/secret-store';
 import { checkConsistency } from './vault/consistency';
@@ -41,6 +41,8 @@ export interface Core {
   close(): Promise<void>;
   /** For the shell and tests: the folder holding audit.log and credentials.json. */
   readonly dataDir: string;
+  /** The one redacting logger, for the shell's own few lines. */
+  log: Logger['log'];
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -109,6 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let closed = false;
   return {
     dataDir: options.dataDir,
+    log: logger.log,
     invoke,
     on(event, listener) {
       bus.on(event, listener as (p: unknown) => void);

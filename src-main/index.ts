@@ -80,7 +80,7 @@ function createMainWindow(): BrowserWindow {
   guard(win.webContents);
   win.once('ready-to-show', () => win.show());
   win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`).catch((err: unknown) => {
-    console.error('[shell] could not load the renderer:', errorSummary(err));
+    core?.log('error', 'shell.renderer_load_failed', { error: errorSummary(err) });
   });
   return win;
 }
@@ -101,7 +101,7 @@ function wireIpc(started: Core): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (isTrusted(event.senderFrame?.url)) return started.invoke(channel, payload);
-      console.warn(`[shell] refused ${channel} from an untrusted frame`); // never the payload
+      started.log('warn', 'shell.untrusted_sender', { channel }); // never the payload
       return UNTRUSTED_SENDER;
     });
   }
@@ -179,7 +179,7 @@ if (!app.requestSingleInstanceLock()) {
     if (closing !== null) return;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
     closing = Promise.race([core.close(), timeout])
-      .catch((err: unknown) => console.error('[shell] close failed:', errorSummary(err)))
+      .catch((err: unknown) => core?.log('error', 'shell.close_failed', { error: errorSummary(err) }))
       .finally(() => {
         closed = true;
         app.quit();
@@ -190,7 +190,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((err: unknown) => {
-      console.error('[shell] startup failed:', errorSummary(err));
+      // No core means no logger yet: the error box is the only report (name and message only).
       dialog.showErrorBox('Merchant Keychain could not start', errorSummary(err));
       app.exit(1);
     });

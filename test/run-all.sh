@@ -7,5 +7,7 @@ step() { printf '\n=== %s\n' "$1"; }
 step "typecheck";              npm run --silent typecheck
 step "electronegativity";      node test/security/electronegativity.mjs
 step "build (electron-vite)";  npx electron-vite build
-step "unit + integration";     npx vitest run
+rm -f test-results/vitest.json test-results/playwright.json
+step "unit + integration";     npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "end-to-end (Chromium)";  npx playwright test
+step "summary";                node test/summary.mjs

@@ -33,6 +33,7 @@ export function environmentLabel(env: string | null): string {
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
@@ -55,9 +56,8 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
     ['hour', 3_600_000],
     ['minute', 60_000],
   ];
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
   for (const [unit, ms] of units) {
-    if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
+    if (abs >= ms) return relative.format(Math.round(diff / ms), unit);
   }
   return diff >= 0 ? 'in under a minute' : 'just now';
 }

@@ -47,6 +47,8 @@ test.describe('settings', () => {
     const { page } = mk;
     await page.getByRole('button', { name: 'Copy App secret' }).click();
     await page.getByRole('menuitem', { name: 'Raw value' }).click();
+    // The copy is an IPC round trip: wait for main's answer (the toast) before reading the clipboard.
+    await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
     expect(mk.clipboard.text).toBe(SAMPLE.squareAppSecret);
     await expect(page.getByRole('status').filter({ hasText: 'Clipboard cleared' })).toBeVisible({ timeout: 10_000 });
     expect(mk.clipboard.text).toBe('');

@@ -113,7 +113,7 @@ function Row(props: {
             >
               <Icon name="pencil" />
             </button>
-            <CopyMenu credential={c} />
+            <CopyMenu credential={c} disabled={busy !== undefined} />
             <button
               type="button"
               className="icon-button row-button row-button-danger"

@@ -1,6 +1,6 @@
 // The Credentials screen: toolbar (paste / import — there is no field to type a secret into),
 // notices, the confirm panel for pending imports, and the table of active credentials.
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import { useStore } from '../../app/store';
 import { Icon } from '../../app/icons';
 import { PendingPanel } from './PendingPanel';
@@ -15,8 +15,9 @@ export function CredentialsView(): ReactElement {
   const paste = useStore((s) => s.pasteFromClipboard);
   const importFile = useStore((s) => s.importFromFile);
 
-  const pending = credentials.filter((c) => c.status === 'pending');
-  const active = credentials.filter((c) => c.status === 'active');
+  // Memoised: a new `active` array would re-render (and re-sort) the whole table.
+  const pending = useMemo(() => credentials.filter((c) => c.status === 'pending'), [credentials]);
+  const active = useMemo(() => credentials.filter((c) => c.status === 'active'), [credentials]);
   const firstLoad = status === 'idle' || (status === 'loading' && credentials.length === 0);
 
   return (
