@@ -331,3 +331,24 @@ test.describe('credentials: errors', () => {
     await expect(mk.page.getByRole('heading', { name: 'No credentials yet' })).toBeVisible();
   });
 });
+
+test.describe('credentials: long lists', () => {
+  test('more than a page: the first 100 show at once, the count is stated, Show more adds the rest', async ({ mk }) => {
+    test.setTimeout(120_000);
+    for (let i = 0; i < 105; i++) {
+      const value = `EAAA${String(i).padStart(4, '0')}LongListToken0123456789abcdefXYZ`;
+      await seedCredential(mk, value, { label: `Token ${String(i).padStart(3, '0')}`, environment: 'sandbox' });
+    }
+    await mk.open();
+    const { page } = mk;
+    const table = credentialsTable(mk);
+    await expect(table).toHaveAttribute('aria-rowcount', '106');
+    await expect(table.locator('tbody tr')).toHaveCount(100);
+    await expect(page.getByText('Showing 100 of 105 credentials')).toBeVisible();
+    await page.getByRole('button', { name: 'Show 5 more' }).scrollIntoViewIfNeeded();
+    await mk.screenshot('credentials-long-list-footer');
+    await page.getByRole('button', { name: 'Show 5 more' }).click();
+    await expect(table.locator('tbody tr')).toHaveCount(105);
+    await expect(page.getByText(/Showing \d+ of/)).toHaveCount(0);
+  });
+});

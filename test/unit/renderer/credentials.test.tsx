@@ -32,6 +32,25 @@ afterEach(async () => {
 });
 
 describe('credentials list', () => {
+  it('shows a long list a page at a time and still states the full count', async () => {
+    const many = Array.from({ length: 250 }, (_, i) =>
+      credential({ label: `Token ${i}`, addedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }),
+    );
+    fake = installFakeKeychain({ credentials: many });
+    await render(App);
+    const table = getByRole('table', 'Credentials');
+    const bodyRows = () => queryAllByRole('row', undefined, table.querySelector('tbody')!);
+    expect(table.getAttribute('aria-rowcount')).toBe('251');
+    expect(bodyRows()).toHaveLength(100);
+    expect(text(bodyRows()[0]!)).toContain('Token 249'); // newest first
+    expect(text()).toContain('Showing 100 of 250 credentials');
+    await click(getByRole('button', 'Show 100 more'));
+    expect(bodyRows()).toHaveLength(200);
+    await click(getByRole('button', 'Show all'));
+    expect(bodyRows()).toHaveLength(250);
+    expect(text()).not.toContain('Showing');
+  });
+
   it('renders active credentials in the table and pending ones in the confirm panel', async () => {
     fake = installFakeKeychain({
       credentials: [
