@@ -1,8 +1,6 @@
 // Parts 1 and 2: listing 10,000 credentials and adding 1,000, through the router of a real core
 // backed by the real keytar store (in the private keyring of test/with-keyring.sh).
 import fs from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import keytar from 'keytar';
 import { createCore, type Core } from '../src-main/core';
 import { createKeytarStore } from '../src-main/vault/secret-store';
 import { createMemoryClipboard } from '../src-main/clipboard/clipboard-guard';
@@ -11,14 +9,7 @@ import { countingStore } from './counting-store';
 import { makeTempDir, seedIndex, squareLikeToken } from './seed';
 import { heading, median, ms, percentile, table, warn, sum, kb } from './stats';
 
-export const uniqueService = (): string => `merchant-keychain-bench-${randomBytes(6).toString('hex')}`;
-
-/** Deletes every keychain item of `service`; returns how many were deleted and how many remain. */
-export async function purgeService(service: string): Promise<{ deleted: number; remaining: number }> {
-  let deleted = 0;
-  for (const c of await keytar.findCredentials(service)) if (await keytar.deletePassword(service, c.account)) deleted++;
-  return { deleted, remaining: (await keytar.findCredentials(service)).length };
-}
+import { emptyService, keychainAccounts, uniqueService } from '../test/helpers/private-keyring';
 
 async function invokeOk<T>(core: Core, channel: string, payload: unknown): Promise<T> {
   const r = await core.invoke(channel, payload);
@@ -35,8 +26,8 @@ export async function benchList(cleanup: Cleanup, opts: { n: number; warmups: nu
   heading(`1. credentials.list with ${opts.n.toLocaleString('en')} stored credentials (router, real keytar store)`);
   const dataDir = await makeTempDir('list');
   cleanup.add(`temp dir ${dataDir}`, () => fs.rm(dataDir, { recursive: true, force: true }));
-  const service = uniqueService();
-  cleanup.add(`keychain items of ${service}`, () => purgeService(service));
+  const service = uniqueService('bench');
+  cleanup.add(`keychain items of ${service}`, () => emptyService(service));
 
   const tSeed = performance.now();
   await seedIndex(dataDir, opts.n);
@@ -81,9 +72,9 @@ export async function benchAdd(cleanup: Cleanup, opts: { n: number }): Promise<v
   heading(`2. Adding ${opts.n.toLocaleString('en')} credentials (importFromClipboard + confirm, router, real keytar store)`);
   const dataDir = await makeTempDir('add');
   cleanup.add(`temp dir ${dataDir}`, () => fs.rm(dataDir, { recursive: true, force: true }));
-  const service = uniqueService();
+  const service = uniqueService('bench');
   let purged = false;
-  cleanup.add(`keychain items of ${service}`, async () => (purged ? undefined : purgeService(service)));
+  cleanup.add(`keychain items of ${service}`, async () => (purged ? undefined : emptyService(service)));
   const store = countingStore(createKeytarStore({ service }));
   const clipboard = createMemoryClipboard();
   const core = await createCore({ dataDir, secretStore: store, clipboard });
@@ -117,7 +108,7 @@ export async function benchAdd(cleanup: Cleanup, opts: { n: number }): Promise<v
   const callsDuring = store.calls() - callsBefore;
 
   const listed = await invokeOk<{ items: CredentialView[] }>(core, 'credentials.list', {});
-  const inKeychain = (await keytar.findCredentials(service)).length;
+  const inKeychain = (await keychainAccounts(service)).length;
   await core.close();
   const indexSize = (await fs.stat(`${dataDir}/credentials.json`)).size;
 
@@ -151,7 +142,7 @@ export async function benchAdd(cleanup: Cleanup, opts: { n: number }): Promise<v
   ]));
   if (listed.items.length !== opts.n || inKeychain !== opts.n) warn(`expected ${opts.n} listed and ${opts.n} keychain items, got ${listed.items.length} and ${inKeychain}`);
 
-  const { deleted, remaining } = await purgeService(service);
+  const { deleted, remaining } = await emptyService(service);
   purged = true;
   console.log(`  cleanup: deleted ${deleted} keychain items of ${service}; ${remaining} remain`);
   if (remaining !== 0) warn(`${remaining} keychain items of ${service} could not be deleted`);

@@ -1,13 +1,12 @@
 // Parts 3 and 4: the renderer bundle's gzip size, and the time to the first list render in
 // Chromium (Playwright) with the page bridged to a real core through exposeFunction.
+import { startStaticServer } from '../test/e2e/static-server';
+import { BRIDGE_ENTRY, bridgeBundle } from '../test/e2e/bridge-bundle';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { createCore } from '../src-main/core';
 import { createMemoryClipboard } from '../src-main/clipboard/clipboard-guard';
@@ -85,43 +84,11 @@ export function benchBundle(skipReason: string | null): void {
 }
 
 // ---- 4. first list render ---------------------------------------------------------------------
-function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.json': 'application/json' };
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.join(root, urlPath === '/' ? 'index.html' : urlPath);
-    if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end();
-    fs.readFile(file, (err, body) => {
-      if (err) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-      });
-    });
-  });
-}
 
-async function bridgeBundle(): Promise<{ code: string; entry: string }> {
-  const e2e = path.join(ROOT, 'test/e2e/bridge-entry.ts');
-  // The same bridge code the end-to-end tests inject (one implementation, DESIGN.md).
-  const entry = e2e;
-  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
-  return { code: out.outputFiles[0]!.text, entry: path.relative(ROOT, entry) };
-}
 
-// What "first list render" means here. The table renders only the rows in and near view when the
-// list is long (src-renderer/features/credentials/CredentialTable.tsx), so "N rows in the DOM" is
-// no longer the measure. Instead: the table states the right total (aria-rowcount, or N rows when
+// What "first list render" means here. The table shows a long list a page at a time
+// (src-renderer/features/credentials/CredentialTable.tsx), so "N rows in the DOM" is not the
+// measure. Instead: the table states the right total (aria-rowcount, or N rows when
 // every row is rendered) AND data rows fill the part of the table that is in view, with no gap.
 // The old measure also stopped in the animation-frame callback, before that frame's style,
 // layout and paint (for 1,000 fully rendered rows, another ~1 s); this one records both.
@@ -205,8 +172,9 @@ export async function benchFirstRender(cleanup: Cleanup, skipReason: string | nu
   cleanup.add('render core', () => core.close());
   const keychainCallsAtStart = store.calls();
 
-  const { code, entry } = await bridgeBundle();
-  const server = await serveStatic(RENDERER_DIR);
+  const code = bridgeBundle();
+  const entry = path.relative(ROOT, BRIDGE_ENTRY);
+  const server = await startStaticServer(RENDERER_DIR);
   cleanup.add('static server', () => server.close());
   let browser: Browser | null = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   cleanup.add('browser', () => browser?.close());

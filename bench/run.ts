@@ -2,6 +2,7 @@
 // call errored, the renderer never showed the rows, a cleanup step failed).
 // Run with `npm run bench` (inside a private D-Bus session + throwaway gnome-keyring).
 // Options: --quick (smaller counts, for a smoke run), --no-build (never run electron-vite build).
+import { assertPrivateKeyring } from '../test/helpers/private-keyring';
 import os from 'node:os';
 import { benchAdd, benchList, type Cleanup } from './core-bench';
 import { benchBundle, benchFirstRender, ensureRenderer } from './renderer-bench';
@@ -39,8 +40,10 @@ async function section(name: string, fn: () => Promise<unknown>): Promise<boolea
 
 async function main(): Promise<number> {
   const started = performance.now();
-  if (process.env.MK_IN_PRIVATE_KEYRING !== '1') {
-    console.error('Refusing to run: the benchmark writes to the keychain. Run it with `npm run bench` (test/with-keyring.sh).');
+  try {
+    assertPrivateKeyring(); // the benchmark writes to the keychain
+  } catch (e) {
+    console.error(`Refusing to run: ${(e as Error).message}`);
     return 2;
   }
   const cpus = os.cpus();

@@ -15,7 +15,7 @@ import { createRequestLog } from './providers/request-log';
 import { EndpointOverrides } from './providers/hosts';
 import { createHttpContext } from './providers/http-context';
 import { checkReachability } from './providers/reachability';
-import { isAllowedDocsUrl } from './links/docs-allowlist';
+import { normalizeDocsUrl } from './links/docs-allowlist';
 
 export interface CoreOptions {
   dataDir: string;
@@ -98,10 +98,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.get': () => index.settings,
     'settings.update': (r) => index.mutate((draft) => (draft.settings = { ...draft.settings, ...r })),
     'links.openDocs': async ({ url }) => {
-      if (!isAllowedDocsUrl(url) || !options.openExternal) {
+      const safe = normalizeDocsUrl(url);
+      if (safe === null || !options.openExternal) {
         throw new AppError('HOST_NOT_ALLOWED', 'Only vendor documentation links can be opened.', null, ['url']);
       }
-      await options.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: url passed isAllowedDocsUrl above; the shell re-checks */
+      await options.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: only the canonical form of an allow-listed docs URL */
       return { opened: true };
     },
   };

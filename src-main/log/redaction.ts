@@ -41,8 +41,3 @@ export class RedactionRegistry {
     return out.replace(TOKEN_PATH, `$1${REDACTED}`);
   }
 }
-
-/** Redacts the token-bearing parts of a URL path, for the request log. */
-export function redactUrlPath(path: string, registry: RedactionRegistry): string {
-  return registry.scrub(path);
-}

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { E2E_CSP } from './static-server';
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../src-main/window';
 import { SAMPLE, seedCredential } from './helpers';
 
@@ -38,9 +37,11 @@ test.describe('app shell', () => {
     const html = fs.readFileSync(path.resolve(__dirname, '../../src-renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(RENDERER_CSP);
-    expect(E2E_CSP).toBe(RENDERER_CSP_HEADER);
 
     await mk.open();
+    // Served by the shell's own app:// handler (test/e2e/static-server.ts), header included.
+    const served = await mk.page.request.get(mk.page.url());
+    expect(served.headers()['content-security-policy']).toBe(RENDERER_CSP_HEADER);
     // No inline style or script got in: every <style> / <script> is from 'self'.
     const inline = await mk.page.evaluate(() => {
       const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ src?: string }> } }).document;

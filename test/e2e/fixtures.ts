@@ -12,13 +12,12 @@ import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { buildSync } from 'esbuild';
-import keytar from 'keytar';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createCore, type Core } from '../../src-main/core';
 import type { Clipboard } from '../../src-main/clipboard/clipboard-guard';
 import { startStaticServer, type StaticServer } from './static-server';
+import { bridgeBundle } from './bridge-bundle';
+import { assertPrivateKeyring, emptyService, uniqueService } from '../helpers/private-keyring';
 
 export { expect };
 
@@ -82,21 +81,6 @@ export interface MkApp {
 }
 
 
-let bridgeScript: string | null = null;
-
-/** bridge-entry.ts bundled with esbuild into one IIFE string for page.addInitScript. */
-export function bridgeBundle(): string {
-  bridgeScript ??= buildSync({
-    entryPoints: [path.join(__dirname, 'bridge-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles[0]!.text;
-  return bridgeScript;
-}
 
 /**
  * A minimal vendor stand-in on loopback for the one call the UI can trigger today (network.check:
@@ -157,12 +141,10 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
   ],
 
   mk: async ({ page, renderer, vendor }, use) => {
-    if (process.env.MK_IN_PRIVATE_KEYRING !== '1') {
-      throw new Error('Run the end-to-end tests through test/with-keyring.sh (npm test does), never against your own keychain.');
-    }
+    assertPrivateKeyring();
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-e2e-data-'));
     const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-e2e-files-'));
-    const service = `merchant-keychain-e2e-${randomBytes(6).toString('hex')}`;
+    const service = uniqueService('e2e');
     const clipboard = createFakeClipboard();
     let dialogFile: string | null = null;
     const core = await createCore({
@@ -237,7 +219,7 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
     } finally {
       offs.forEach((off) => off());
       await core.close();
-      for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
+      await emptyService(service);
       await fs.rm(dataDir, { recursive: true, force: true });
       await fs.rm(filesDir, { recursive: true, force: true });
     }

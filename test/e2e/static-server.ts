@@ -1,26 +1,13 @@
-// A tiny static server for the built renderer (out/renderer) on 127.0.0.1, port 0, sending the
-// same CSP as the Electron shell (src-main/window.ts), so a CSP violation shows up in the tests.
+// The built renderer (out/renderer) on 127.0.0.1, port 0, for Chromium. It is a thin HTTP adapter
+// over the Electron shell's own app:// handler (src-main/protocol.ts), so the pages, headers and
+// CSP the tests see are exactly what the packaged app serves.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { RENDERER_CSP_HEADER } from '../../src-main/window';
+import { APP_HOST, APP_SCHEME, serveAppRequest } from '../../src-main/protocol';
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
-
-/** The header the Electron shell's app:// protocol sends (src-main/protocol.ts). */
-export const E2E_CSP = RENDERER_CSP_HEADER;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface StaticServer {
   url: string;
@@ -34,32 +21,28 @@ export async function startStaticServer(root: string = RENDERER_DIR): Promise<St
     );
   }
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/favicon.ico') {
+    const { pathname, search } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (pathname === '/favicon.ico') {
       // Chromium asks for it on its own; the Electron window never does.
-      res.writeHead(204, { 'content-security-policy': E2E_CSP });
-      res.end();
+      res.writeHead(204).end();
       return;
     }
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain', 'content-security-policy': E2E_CSP });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': E2E_CSP,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    fs.createReadStream(file).pipe(res);
+    const appUrl = `${APP_SCHEME}://${APP_HOST}${pathname === '/' ? '/index.html' : pathname}${search}`;
+    serveAppRequest({ url: appUrl, method: req.method ?? 'GET' }, root)
+      .then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch(() => res.writeHead(500).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections(); // the browser may keep connections alive
+        server.close(() => resolve());
+      }),
   };
 }

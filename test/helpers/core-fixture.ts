@@ -3,16 +3,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import keytar from 'keytar';
 import { createCore, type Core, type CoreOptions } from '../../src-main/core';
 import { createMemoryClipboard, type Clipboard } from '../../src-main/clipboard/clipboard-guard';
 import type { Channel, IpcResult, RequestOf, ResponseOf } from '../../src-main/ipc/contract';
-
-export function assertPrivateKeyring(): void {
-  // Refuse to run keychain tests against a person's real keychain.
-  if (process.env.MK_IN_PRIVATE_KEYRING !== '1') throw new Error('Run keychain tests through test/with-keyring.sh (npm test does).');
-}
+import { assertPrivateKeyring, emptyService, keychainAccounts, uniqueService } from './private-keyring';
 
 export interface CoreFixture {
   core: Core;
@@ -31,7 +25,7 @@ export interface CoreFixture {
 export async function startCore(extra: Partial<CoreOptions> = {}): Promise<CoreFixture> {
   assertPrivateKeyring();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-core-'));
-  const service = `merchant-keychain-test-${randomBytes(6).toString('hex')}`;
+  const service = uniqueService('test');
   const clipboard = createMemoryClipboard();
   let dialogFile: string | null = null;
   const options = (): CoreOptions => ({
@@ -49,7 +43,7 @@ export async function startCore(extra: Partial<CoreOptions> = {}): Promise<CoreF
       return r.data as ResponseOf<typeof channel>;
     },
     raw: (channel, payload) => fixture.core.invoke(channel, payload),
-    keychainAccounts: async () => (await keytar.findCredentials(service)).map((c) => c.account).sort(),
+    keychainAccounts: () => keychainAccounts(service),
     async restart(more = {}) {
       await fixture.core.close();
       fixture.core = await createCore({ ...options(), ...more });
@@ -57,7 +51,7 @@ export async function startCore(extra: Partial<CoreOptions> = {}): Promise<CoreF
     },
     async cleanup() {
       await fixture.core.close();
-      for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
+      await emptyService(service);
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

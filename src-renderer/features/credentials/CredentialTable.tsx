@@ -125,30 +125,28 @@ function Row(props: {
       <td className="col-actions">
         {renaming ? null : (
           <div className="row-actions">
-            <button
-              type="button"
-              className="icon-button row-button"
-              aria-label={`Rename ${c.label}`}
-              title="Rename"
-              onClick={props.onRename}
-              disabled={busy !== undefined}
-            >
-              <Icon name="pencil" />
-            </button>
+            <RowButton name="Rename" label={c.label} icon="pencil" onClick={props.onRename} disabled={busy !== undefined} />
             <CopyMenu credential={c} disabled={busy !== undefined} />
-            <button
-              type="button"
-              className="icon-button row-button row-button-danger"
-              aria-label={`Delete ${c.label}`}
-              title="Delete"
-              onClick={props.onDelete}
-              disabled={busy !== undefined}
-            >
-              <Icon name="trash" />
-            </button>
+            <RowButton name="Delete" label={c.label} icon="trash" danger onClick={props.onDelete} disabled={busy !== undefined} />
           </div>
         )}
       </td>
     </tr>
+  );
+}
+
+/** An icon button in a row's action column, named for screen readers as "<action> <label>". */
+function RowButton(props: { name: string; label: string; icon: 'pencil' | 'trash'; danger?: boolean; disabled: boolean; onClick(): void }): ReactElement {
+  return (
+    <button
+      type="button"
+      className={`icon-button row-button${props.danger ? ' row-button-danger' : ''}`}
+      aria-label={`${props.name} ${props.label}`}
+      title={props.name}
+      onClick={props.onClick}
+      disabled={props.disabled}
+    >
+      <Icon name={props.icon} />
+    </button>
   );
 }
