@@ -6,6 +6,8 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
 const root = __dirname;
+/** The one folder both sides compile (tsconfig `paths` says the same for the type checker). */
+const alias = { '@shared': resolve(root, 'src-main/shared') };
 
 /**
  * `npm run dev` only: the dev server injects React Refresh's inline preamble and talks to the page
@@ -23,6 +25,7 @@ export const devServerCsp = (): Plugin => ({
 
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
       // package.json dependencies stay in node_modules; keytar is native, so it is named as well
@@ -36,6 +39,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: resolve(root, 'out/preload'),
       // A sandboxed preload has no require() for node_modules: bundle everything but 'electron'.
@@ -49,6 +53,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     base: './',
+    resolve: { alias },
     plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),

@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // For the `@shared/*` path alias in the fixtures, which import the core.
+  tsconfig: './tsconfig.node.json',
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,

@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests run anywhere; integration tests need the private keyring (test/with-keyring.sh)
 // and start their own loopback servers. End-to-end tests are Playwright's (playwright.config.ts).
 export default defineConfig({
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src-main/shared', import.meta.url)) } },
   test: {
     projects: [
       {

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { createCore, type Core } from '../src-main/core';
 import { createKeytarStore } from '../src-main/vault/secret-store';
 import { createMemoryClipboard } from '../src-main/clipboard/clipboard-guard';
-import type { CredentialView, PendingImport } from '../src-main/ipc/contract';
+import type { CredentialView, PendingImport } from '@shared/contract';
 import { countingStore } from './counting-store';
 import { makeTempDir, seedIndex, squareLikeToken } from './seed';
 import { heading, median, ms, percentile, table, warn, sum, kb } from './stats';

@@ -1,21 +1,30 @@
 // createCore(options): the whole app without Electron. The shell wires it to ipcMain; tests and
-// the benchmark call it directly. Every dependency that touches the outside world is an option.
+// the benchmark call it directly. It only builds the dependencies and combines each domain's
+// handlers; every behaviour lives in a domain folder. Anything that touches the outside world is
+// an option.
 import { EventEmitter } from 'node:events';
-import { CHANNELS, events, type Channel, type EventName, type EventOf, type IpcResult } from './ipc/contract';
-import { createRouter, type Handlers } from './ipc/router';
-import { AppError } from './ipc/errors';
-import { RedactionRegistry } from './log/redaction';
-import { createLogger, type Logger } from './log/logger';
-import { MetadataIndex } from './vault/metadata-index';
-import { createKeytarStore, type SecretStore } from './vault/secret-store';
-import { checkConsistency } from './vault/consistency';
+import { CHANNELS, events, type Channel, type EventName, type EventOf, type IpcResult } from '@shared/contract';
+import type { KeychainState } from '@shared/vocabulary';
 import { ClipboardGuard, createMemoryClipboard, type Clipboard } from './clipboard/clipboard-guard';
-import { createCredentialService, type Dialogs } from './credentials/credential-service';
-import { createRequestLog } from './providers/request-log';
-import { EndpointOverrides } from './providers/hosts';
-import { createHttpContext } from './providers/http-context';
-import { checkReachability } from './providers/reachability';
-import { normalizeDocsUrl } from './links/docs-allowlist';
+import { createKeyedLock } from './concurrency/keyed-lock';
+import { createCredentialsDomain } from './credentials/handlers';
+import type { CoreDeps, Dialogs } from './deps';
+import { combineHandlers } from './ipc/handlers';
+import { createRouter } from './ipc/router';
+import { linkHandlers } from './links/handlers';
+import { createLogger, type Logger } from './log/logger';
+import { RedactionRegistry } from './log/redaction';
+import { networkHandlers } from './network/handlers';
+import { EndpointOverrides } from './providers/http/hosts';
+import { createHttpContext } from './providers/http/http-context';
+import { createRequestLog } from './providers/http/request-log';
+import { settingsHandlers } from './settings/handlers';
+import { statusHandlers } from './status/handlers';
+import { MetadataIndex } from './vault/metadata-index';
+import { createKeytarStore, observeKeychain, type SecretStore } from './vault/secret-store';
+import { createValueHasher } from './vault/value-hash';
+
+export type { Dialogs };
 
 export interface CoreOptions {
   dataDir: string;
@@ -33,6 +42,8 @@ export interface CoreOptions {
   clock?: () => Date;
   version?: string;
   logEcho?: boolean;
+  /** How long close() waits for calls in flight before clearing the clipboard (default 5 s). */
+  closeTimeoutMs?: number;
 }
 
 export interface Core {
@@ -50,66 +61,64 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const redaction = new RedactionRegistry();
   const logger = createLogger({ dataDir: options.dataDir, redaction, clock, echo: options.logEcho });
   const index = new MetadataIndex(options.dataDir);
-  const loaded = await index.load();
-  if (loaded.quarantinedAs) logger.warn('index.invalid_moved_aside', { file: loaded.quarantinedAs });
-  const store = options.secretStore ?? createKeytarStore({ service: options.keychainService, timeoutMs: options.keychainTimeoutMs });
-  const clipboard = options.clipboard ?? createMemoryClipboard();
+  const health = await index.load();
+  if (health.state !== 'ok') logger.warn('index.load', { state: health.state, setAside: health.setAside, files: health.files.join(',') });
+  if (health.migratedFrom !== null) logger.info('index.migrated', { from: health.migratedFrom });
+
   const bus = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
     bus.emit(event, events[event].parse(payload));
   };
+  let keychainState: KeychainState = 'ok';
+  const rawStore =
+    options.secretStore ??
+    createKeytarStore({
+      service: options.keychainService,
+      timeoutMs: options.keychainTimeoutMs,
+      onLateWrite: (account, outcome) => logger.warn('keychain.late_write', { account, outcome }),
+    });
+  const store = observeKeychain(rawStore, (state) => {
+    if (state === keychainState) return;
+    keychainState = state;
+    logger.info('keychain.state', { state });
+    emit('keychain.changed', { state });
+  });
+  const clipboard = options.clipboard ?? createMemoryClipboard();
   const guard = new ClipboardGuard(clipboard, (reason) => emit('clipboard.cleared', { reason }));
   const requestLog = createRequestLog();
   const http = createHttpContext({
     endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
     allowLoopbackHttp: options.allowLoopbackHttp === true,
-    logger, redaction, requestLog, clock,
+    logger,
+    redaction,
+    requestLog,
+    clock,
   });
-  const credentials = createCredentialService({
-    index, store, redaction, logger, clipboard, guard, clock,
+  const deps: CoreDeps = {
+    clock, logger, redaction, index, store, clipboard, guard, http, requestLog, emit,
     dialogs: options.dialogs ?? null,
-    emitChanged: (ids) => emit('credentials.changed', { ids: ids.slice(0, 1000) }),
-  });
-
-  // Reported, never repaired automatically (issue #2: "reports orphans on either side").
-  let consistency = await checkConsistency(index, store, clock);
-  if (consistency.missingFromKeychain.length || consistency.orphansInKeychain.length || !consistency.keychainReachable) {
-    logger.warn('vault.inconsistent', {
-      missingFromKeychain: consistency.missingFromKeychain.length, orphansInKeychain: consistency.orphansInKeychain.length, keychainReachable: consistency.keychainReachable,
-    });
-  }
-
-  const handlers: Handlers = {
-    'app.info': () => ({
-      version: (options.version ?? '0.0.0').slice(0, 32),
-      platform: process.platform,
-      keychain: { service: store.service, reachable: consistency.keychainReachable },
-    }),
-    'credentials.list': () => credentials.list(),
-    'credentials.importFromClipboard': () => credentials.importFromClipboard(),
-    'credentials.importFromFile': () => credentials.importFromFile(),
-    'credentials.confirm': (r) => credentials.confirm(r),
-    'credentials.update': (r) => credentials.update(r),
-    'credentials.delete': (r) => credentials.remove(r.id),
-    'credentials.copySecret': (r) => credentials.copySecret(r),
-    'credentials.checkConsistency': async () => (consistency = await checkConsistency(index, store, clock)),
-    'requests.list': (r) => ({ items: requestLog.list(r.limit ?? 200) }),
-    'network.check': (r) => checkReachability(http, r),
-    'settings.get': () => index.settings,
-    'settings.update': (r) => index.mutate((draft) => (draft.settings = { ...draft.settings, ...r })),
-    'links.openDocs': async ({ url }) => {
-      const safe = normalizeDocsUrl(url);
-      if (safe === null || !options.openExternal) {
-        throw new AppError('HOST_NOT_ALLOWED', 'Only vendor documentation links can be opened.', null, ['url']);
-      }
-      await options.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: only the canonical form of an allow-listed docs URL */
-      return { opened: true };
-    },
+    locks: createKeyedLock(),
   };
-  const invoke = createRouter(handlers, logger, redaction);
-  logger.info('core.started', { channels: CHANNELS.length, credentials: index.list().length });
+  const credentials = await createCredentialsDomain({ ...deps, hasher: createValueHasher(store, redaction) });
+
+  const handlers = combineHandlers(
+    statusHandlers({ ...deps, version: options.version ?? '0.0.0', keychainState: () => keychainState }),
+    credentials.handlers,
+    settingsHandlers(deps),
+    linkHandlers(options.openExternal),
+    networkHandlers(deps),
+  );
 
   let closed = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+    return work;
+  };
+  const invoke = createRouter(handlers, logger, redaction, { isClosed: () => closed, track });
+  logger.info('core.started', { channels: CHANNELS.length, credentials: index.list().length });
+
   return {
     dataDir: options.dataDir,
     log: logger.log,
@@ -120,9 +129,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       if (closed) return;
-      closed = true;
-      await guard.clearIfUnchanged('quit').catch(() => false);
-      logger.info('core.closed');
+      closed = true; // from here every call answers UNAVAILABLE
+      const waitMs = options.closeTimeoutMs ?? 5_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+      await guard.shutdown().catch(() => false); // last: nothing can copy after this
+      logger.info('core.closed', { abandoned: inFlight.size });
       bus.removeAllListeners();
     },
   };

@@ -14,7 +14,7 @@ import {
   type WebContents,
 } from 'electron';
 import { createCore, type Core } from './core';
-import { CHANNELS, events, type EventName, type IpcError } from './ipc/contract';
+import { CHANNELS, events, type EventName, type IpcError } from '@shared/contract';
 import { normalizeDocsUrl } from './links/docs-allowlist';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import {

@@ -3,7 +3,7 @@
 // the event's `sender` would hand the page a generic IPC surface (Electron checklist item 20).
 // Sandboxed preloads may only require('electron'); electron-vite bundles everything else in.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createKeychainApi, type Subscribe, type Transport } from './bridge/api';
+import { createKeychainApi, type Subscribe, type Transport } from '@shared/bridge';
 
 const transport: Transport = (channel, payload) => ipcRenderer.invoke(channel, payload);
 

@@ -2,6 +2,7 @@
 // but only if the clipboard still holds what we put there (the user may have copied something else).
 // Only a hash of the copied text is kept, so the guard itself holds no secret.
 import { createHash } from 'node:crypto';
+import { AppError } from '../errors/app-error';
 
 /** Electron 45's clipboard is promise-based; test doubles may answer synchronously. */
 export interface Clipboard {
@@ -20,6 +21,7 @@ export function createMemoryClipboard(initial = ''): Clipboard {
 export class ClipboardGuard {
   private copiedHash: string | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly clipboard: Clipboard,
@@ -28,6 +30,8 @@ export class ClipboardGuard {
 
   /** Writes text and schedules its removal after `seconds`. */
   async copy(text: string, seconds: number): Promise<void> {
+    // A copy that was still waiting on the keychain when the core closed must not land after the clear.
+    if (this.closed) throw new AppError('UNAVAILABLE', 'Merchant Keychain is shutting down; nothing was copied.');
     await this.clipboard.writeText(text);
     this.copiedHash = hash(text);
     if (this.timer) clearTimeout(this.timer);
@@ -40,6 +44,12 @@ export class ClipboardGuard {
     if ((await this.clipboard.readText()) !== text) return false;
     await this.clipboard.clear();
     return true;
+  }
+
+  /** The last thing the core does on close: no copy is accepted afterwards. */
+  async shutdown(): Promise<boolean> {
+    this.closed = true;
+    return this.clearIfUnchanged('quit');
   }
 
   async clearIfUnchanged(reason: 'timeout' | 'quit'): Promise<boolean> {

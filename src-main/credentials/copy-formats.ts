@@ -1,16 +1,17 @@
 // What "Copy" puts on the clipboard: the raw value, an env line (the same names the file import
 // reads), or a ready curl that checks the credential against the vendor's documented endpoint.
-import type { CredentialView } from '../ipc/contract';
-import { AppError } from '../ipc/errors';
+import type { CopyFormat } from '@shared/vocabulary';
+import type { StoredCredential } from '../vault/stored-record';
+import { AppError } from '../errors/app-error';
 import { envKeyFor } from '../vault/env-keys';
-import { baseUrlFor } from '../providers/hosts';
+import { baseUrlFor } from '../providers/http/hosts';
 
 /** Pinned so a copied command behaves the same later (square-api.md §1: version in SPEC). */
 const SQUARE_VERSION = '2025-08-20';
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
-function curlFor(c: CredentialView, value: string): string {
+function curlFor(c: StoredCredential, value: string): string {
   if (c.environment === null) throw new AppError('UNSUPPORTED', 'Choose the environment first.', 'Confirm the credential as sandbox or production, then copy as curl.');
   const auth = shellQuote(`Authorization: Bearer ${value}`);
   if (c.provider === 'square' && c.kind === 'access_token') {
@@ -28,7 +29,7 @@ function curlFor(c: CredentialView, value: string): string {
   throw new AppError('UNSUPPORTED', `There is no curl command for a ${c.provider} ${c.kind.replace(/_/g, ' ')}.`, 'Copy the raw value or the env line instead.');
 }
 
-export function formatForCopy(c: CredentialView, value: string, format: 'raw' | 'env' | 'curl'): string {
+export function formatForCopy(c: StoredCredential, value: string, format: CopyFormat): string {
   if (format === 'raw') return value;
   if (format === 'env') return `${envKeyFor(c.provider, c.kind) ?? `${c.provider.toUpperCase()}_${c.kind.toUpperCase()}`}=${value}`;
   return curlFor(c, value);

@@ -25,7 +25,7 @@ export interface LoggerOptions {
 
 export function createLogger({ dataDir, redaction, clock = () => new Date(), echo = false }: LoggerOptions): Logger {
   const file = path.join(dataDir, 'audit.log');
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // secrets never go here, but metadata does
 
   const log = (level: LogLevel, event: string, fields: LogFields = {}): void => {
     const entry: Record<string, unknown> = { ts: clock().toISOString(), level, event };

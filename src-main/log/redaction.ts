@@ -1,13 +1,13 @@
 // Scrubs secrets from any text before it is logged or put in an error (DESIGN invariant 6).
 // Two layers: exact values the process has loaded (registered here), and patterns for credential
 // shapes we may see before they are registered (e.g. a token echoed back in a vendor error body).
+import { FOREIGN_SECRET_PATTERNS, OUR_SECRET_PATTERNS, SECRET_SHAPED_VALUES } from './credential-patterns';
 
 const REDACTED = '[REDACTED]';
 
-/** Shapes of credentials from shared/reference (square-api.md §2, clover-api.md §4). */
-const SECRET_PATTERNS: RegExp[] = [
-  /\b(?:EAAA|EQAA)[\w-]{16,}/g, // Square access / refresh tokens (observed prefixes)
-  /\b(?:sandbox-)?sq0(?:atp|atb|csp|csb)-[\w-]{8,}/g, // Square legacy tokens and app secrets
+const SECRET_PATTERNS: readonly RegExp[] = [
+  ...OUR_SECRET_PATTERNS,
+  ...FOREIGN_SECRET_PATTERNS,
   /\bBearer\s+[^\s"',]+/gi, // any bearer credential in a header dump
   /\bClient\s+(?:sandbox-)?sq0cs[pb]-[^\s"',]+/g, // Square revoke header
 ];
@@ -15,17 +15,24 @@ const SECRET_PATTERNS: RegExp[] = [
 /** URL path segments that carry a token (clover-api.md §8: /v3/access_tokens/{token}). */
 const TOKEN_PATH = /(\/access_tokens\/)[^/?#\s"]+/gi;
 
+/** Shortest substring of a registered secret that counts as a leak of it in metadata. */
+const MIN_PARTIAL = 12;
+
 export class RedactionRegistry {
   private readonly values = new Set<string>();
+  private sorted: string[] | null = null;
 
   /** Remember a secret so every later log line and error message is scrubbed of it. */
   register(value: string): void {
     // Very short values would scrub ordinary words; real credentials here are >= 13 characters.
-    if (value.length >= 8) this.values.add(value);
+    if (value.length >= 8 && !this.values.has(value)) {
+      this.values.add(value);
+      this.sorted = null;
+    }
   }
 
   forget(value: string): void {
-    this.values.delete(value);
+    if (this.values.delete(value)) this.sorted = null;
   }
 
   get size(): number {
@@ -35,9 +42,23 @@ export class RedactionRegistry {
   scrub(text: string): string {
     let out = text;
     // Longest first, so a value containing another registered value is removed whole.
-    const sorted = [...this.values].sort((a, b) => b.length - a.length);
-    for (const v of sorted) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
+    for (const v of this.sorted) if (out.includes(v)) out = out.split(v).join(REDACTED);
     for (const p of SECRET_PATTERNS) out = out.replace(p, REDACTED);
     return out.replace(TOKEN_PATH, `$1${REDACTED}`);
+  }
+
+  /**
+   * True when `text` holds a registered secret, a long enough piece of one, or anything shaped
+   * like a credential. Used before metadata (labels, ids) is stored, so no secret reaches
+   * credentials.json or a listing by a side door.
+   */
+  containsSecret(text: string): boolean {
+    if (this.scrub(text) !== text) return true;
+    const words = text.split(/[\s"',;]+/);
+    if (words.some((w) => SECRET_SHAPED_VALUES.some((p) => p.test(w)))) return true;
+    if (text.length < MIN_PARTIAL) return false;
+    for (const v of this.values) if (v.includes(text)) return true;
+    return false;
   }
 }

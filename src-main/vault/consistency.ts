@@ -1,15 +1,19 @@
-// Startup consistency check: compares the metadata index with the keychain items under our
-// service and reports orphans on either side. It never deletes anything: the user decides.
-import type { ConsistencyReport } from '../ipc/contract';
+// Compares the metadata index with the keychain items under our service and reports orphans on
+// either side. It never deletes anything: the user decides (credentials.adoptOrphan / deleteOrphan).
+import type { ConsistencyReport } from '@shared/contract';
+import { AppError } from '../errors/app-error';
 import type { MetadataIndex } from './metadata-index';
 import type { SecretStore } from './secret-store';
-import { AppError } from '../ipc/errors';
+import { HASH_KEY_ACCOUNT } from './value-hash';
+
+/** Keychain accounts that are ours but are not credentials. */
+export const RESERVED_ACCOUNTS: ReadonlySet<string> = new Set([HASH_KEY_ACCOUNT]);
 
 export async function checkConsistency(index: MetadataIndex, store: SecretStore, clock: () => Date): Promise<ConsistencyReport> {
   const checkedAt = clock().toISOString();
   let accounts: string[];
   try {
-    accounts = await store.listAccounts();
+    accounts = (await store.listAccounts()).filter((a) => !RESERVED_ACCOUNTS.has(a));
   } catch (e) {
     if (e instanceof AppError) return { checkedAt, missingFromKeychain: [], orphansInKeychain: [], keychainReachable: false };
     throw e;
@@ -20,6 +24,7 @@ export async function checkConsistency(index: MetadataIndex, store: SecretStore,
     checkedAt,
     keychainReachable: true,
     missingFromKeychain: [...known].filter((id) => !inKeychain.has(id)),
-    orphansInKeychain: accounts.filter((a) => !known.has(a)).map((a) => a.slice(0, 64)),
+    // Longer account names are not ours (ours are UUIDs) and are left alone, unlisted.
+    orphansInKeychain: accounts.filter((a) => !known.has(a) && a.length <= 64),
   };
 }

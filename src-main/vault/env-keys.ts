@@ -1,6 +1,6 @@
 // The environment-variable names we read from imported files and write for "copy as env line".
 // One table both ways, so an exported line imports back to the same kind.
-import type { Proposal } from '../ipc/contract';
+import type { Proposal } from '@shared/contract';
 
 type Known = { provider: Proposal['provider']; kind: Proposal['kind'] };
 

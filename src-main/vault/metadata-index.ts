@@ -1,68 +1,65 @@
-// The non-secret metadata index (DESIGN invariant 2): a versioned JSON file in the data folder,
-// validated on load and written atomically. Listing never touches the keychain.
+// The non-secret metadata index (DESIGN invariant 2): credentials.json in the data folder,
+// versioned, migrated, validated entry by entry on load and written atomically. Damage never makes
+// credentials vanish: every entry that validates is kept, the others are set aside in a file of
+// their own, the damaged original is copied first, and nothing is ever deleted. A file from a newer
+// app version is opened read-only. Listing never touches the keychain.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { CredentialView, Settings } from '../ipc/contract';
+import { jsonrepair } from 'jsonrepair';
+import { Settings, type CredentialView, type VaultHealth } from '@shared/contract';
+import { CLIPBOARD_CLEAR_SECONDS } from '@shared/vocabulary';
+import { AppError } from '../errors/app-error';
+import { expiryState } from '../inspect/expiry';
 import { writeFileAtomic } from './atomic-file';
+import { canMigrate, migrateEntry } from './migrations';
+import { RECORD_VERSION, StoredCredential, toView, type StoredIndex } from './stored-record';
 
 export const INDEX_FILE = 'credentials.json';
-export const INDEX_VERSION = 1;
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30 };
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: CLIPBOARD_CLEAR_SECONDS.default };
+/** Our own temp-file names (atomic-file.ts); left behind only by a crash mid-write. */
+const TEMP_FILE = /^\.credentials\.json\.\d+\.[0-9a-f]+\.tmp$/;
 
-const IndexFile = z.strictObject({
-  version: z.literal(INDEX_VERSION),
-  settings: Settings,
-  credentials: z.array(CredentialView),
-});
-type IndexFile = z.infer<typeof IndexFile>;
+export type Draft = { settings: Settings; credentials: StoredCredential[] };
 
-export interface LoadOutcome {
-  /** Set when the file on disk was unreadable; it was moved aside, never deleted. */
-  quarantinedAs: string | null;
+interface CachedView {
+  expiresAtMs: number | null;
+  view: CredentialView;
 }
 
+const OK: VaultHealth = { state: 'ok', message: null, hint: null, setAside: 0, files: [], migratedFrom: null };
+
 export class MetadataIndex {
-  private data: IndexFile = { version: INDEX_VERSION, settings: { ...DEFAULT_SETTINGS }, credentials: [] };
-  private byId = new Map<string, CredentialView>();
+  private data: StoredIndex = { version: RECORD_VERSION, settings: { ...DEFAULT_SETTINGS }, credentials: [] };
+  private byId = new Map<string, StoredCredential>();
+  private readonly views = new WeakMap<StoredCredential, CachedView>();
   private queue: Promise<unknown> = Promise.resolve();
+  private healthNow: VaultHealth = OK;
   readonly file: string;
 
-  constructor(dataDir: string) {
+  constructor(readonly dataDir: string) {
     this.file = path.join(dataDir, INDEX_FILE);
   }
 
-  async load(): Promise<LoadOutcome> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { quarantinedAs: null };
-      throw e;
-    }
-    let parsed: ReturnType<typeof IndexFile.safeParse>;
-    try {
-      parsed = IndexFile.safeParse(JSON.parse(text));
-    } catch {
-      parsed = { success: false } as ReturnType<typeof IndexFile.safeParse>;
-    }
-    if (!parsed.success) {
-      // Keep the bad file for recovery; the keychain items then show up as orphans, not lost.
-      const aside = `${this.file}.invalid-${Date.now()}`;
-      await fs.rename(this.file, aside);
-      return { quarantinedAs: aside };
-    }
-    this.data = { ...parsed.data, credentials: parsed.data.credentials.map((c) => Object.freeze(c)) };
-    this.byId = new Map(this.data.credentials.map((c) => [c.id, c]));
-    return { quarantinedAs: null };
+  get health(): VaultHealth {
+    return this.healthNow;
   }
 
-  list(): CredentialView[] {
+  async load(): Promise<VaultHealth> {
+    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    await fs.chmod(this.dataDir, 0o700).catch(() => undefined); // Electron may have made it 0755
+    await this.removeStaleTempFiles();
+    const text = await this.readIndexText();
+    if (text === null) return this.healthNow;
+    this.healthNow = await this.loadText(text);
+    return this.healthNow;
+  }
+
+  /** Records in stored order. */
+  list(): readonly StoredCredential[] {
     return this.data.credentials;
   }
 
-  get(id: string): CredentialView | undefined {
+  get(id: string): StoredCredential | undefined {
     return this.byId.get(id);
   }
 
@@ -70,29 +67,165 @@ export class MetadataIndex {
     return this.data.settings;
   }
 
+  /** Views of every record at `nowMs`; each is built and frozen once per record and expiry state. */
+  listViews(nowMs: number): CredentialView[] {
+    return this.data.credentials.map((r) => this.viewOf(r, nowMs));
+  }
+
+  viewOf(r: StoredCredential, nowMs: number): CredentialView {
+    const cached = this.views.get(r);
+    if (cached && cached.view.expiry === expiryState(cached.expiresAtMs, nowMs)) return cached.view;
+    const view = Object.freeze(toView(r, nowMs));
+    this.views.set(r, { expiresAtMs: r.expiresAt === null ? null : Date.parse(r.expiresAt), view });
+    return view;
+  }
+
   /**
-   * Applies a change and persists it; on a failed write the in-memory state is unchanged.
-   * Entries are frozen, so a change must replace an entry rather than edit it; only new or
-   * replaced entries are validated, which keeps one change cheap in a large vault.
+   * Applies a change and persists it; on a failed write the in-memory state is unchanged. Records
+   * are frozen, so a change replaces a record rather than editing it; only new or replaced records
+   * are validated, which keeps one change cheap in a large vault. Changes run one at a time.
    */
-  mutate<T>(change: (draft: IndexFile) => T): Promise<T> {
+  mutate<T>(change: (draft: Draft) => T): Promise<T> {
     const run = async (): Promise<T> => {
+      this.assertWritable();
       const before = new Set(this.data.credentials);
-      const draft: IndexFile = { ...this.data, settings: { ...this.data.settings }, credentials: [...this.data.credentials] };
+      const draft: Draft = { settings: { ...this.data.settings }, credentials: [...this.data.credentials] };
       const result = change(draft);
-      const checked: IndexFile = {
-        version: INDEX_VERSION,
-        settings: Settings.parse(draft.settings),
-        credentials: draft.credentials.map((c) => (before.has(c) ? c : Object.freeze(CredentialView.parse(c)))),
-      };
-      if (new Set(checked.credentials.map((c) => c.id)).size !== checked.credentials.length) throw new Error('Duplicate credential id in the index.');
-      await writeFileAtomic(this.file, JSON.stringify(checked, null, 1));
-      this.data = checked;
-      this.byId = new Map(checked.credentials.map((c) => [c.id, c]));
+      const credentials = draft.credentials.map((c) => (before.has(c) ? c : Object.freeze(StoredCredential.parse(c))));
+      if (new Set(credentials.map((c) => c.id)).size !== credentials.length) {
+        throw new AppError('CONFLICT', 'That change would give two credentials the same id.');
+      }
+      const next: StoredIndex = { version: RECORD_VERSION, settings: Settings.parse(draft.settings), credentials };
+      await writeFileAtomic(this.file, JSON.stringify(next, null, 1));
+      this.data = next;
+      this.byId = new Map(credentials.map((c) => [c.id, c]));
       return result;
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
+
+  private assertWritable(): void {
+    const h = this.healthNow;
+    if (h.state === 'read_only' || h.state === 'unavailable') {
+      throw new AppError('METADATA_READ_ONLY', h.message ?? 'The credentials index cannot be changed.', h.hint);
+    }
+  }
+
+  private async removeStaleTempFiles(): Promise<void> {
+    const names = await fs.readdir(this.dataDir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => TEMP_FILE.test(n)).map((n) => fs.rm(path.join(this.dataDir, n), { force: true })));
+  }
+
+  /** The file's text, null when there is none; a path that is not a readable file disables writes. */
+  private async readIndexText(): Promise<string | null> {
+    const stat = await fs.lstat(this.file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e));
+    if (stat === null) return null;
+    if (stat instanceof Error || !stat.isFile()) {
+      this.healthNow = {
+        state: 'unavailable',
+        message: `${INDEX_FILE} in the data folder is not a readable file, so your credentials cannot be listed or changed.`,
+        hint: `Move ${this.file} out of the way (nothing in it is deleted), then restart Merchant Keychain.`,
+        setAside: 0,
+        files: [],
+        migratedFrom: null,
+      };
+      return null;
+    }
+    try {
+      return await fs.readFile(this.file, 'utf8');
+    } catch {
+      this.healthNow = { ...OK, state: 'unavailable', message: `${INDEX_FILE} could not be read.`, hint: 'Check its permissions, then restart Merchant Keychain.' };
+      return null;
+    }
+  }
+
+  private async loadText(text: string): Promise<VaultHealth> {
+    const stamp = Date.now();
+    const keptFiles: string[] = [];
+    const keep = async (suffix: string, content: string): Promise<void> => {
+      const name = `${INDEX_FILE}.${suffix}-${stamp}`;
+      await writeFileAtomic(path.join(this.dataDir, name), content);
+      keptFiles.push(name);
+    };
+
+    let parsed: unknown;
+    let damaged = false;
+    try {
+      parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      damaged = true;
+      try {
+        parsed = JSON.parse(jsonrepair(text)); // a truncated file still holds every entry before the cut
+      } catch {
+        parsed = null;
+      }
+    }
+    const file = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    const version = typeof file?.version === 'number' ? file.version : null;
+    const newer = version !== null && Number.isInteger(version) && version > RECORD_VERSION;
+    const entries = Array.isArray(file?.credentials) ? (file.credentials as unknown[]) : null;
+    if (!file || entries === null || (version !== null && !newer && !canMigrate(version))) damaged = true;
+
+    const settings = Settings.safeParse(file?.settings);
+    if (!settings.success && file) damaged = true;
+    const setAside: { index: number; reason: string; entry: unknown }[] = [];
+    const kept: StoredCredential[] = [];
+    const ids = new Set<string>();
+    (entries ?? []).forEach((raw, index) => {
+      const candidate = newer || version === null ? raw : migrateEntry(raw, version);
+      // A newer file is read with unknown fields dropped; it is never written back.
+      const r = newer ? StoredCredential.safeParse(stripUnknown(candidate)) : StoredCredential.safeParse(candidate);
+      if (!r.success) {
+        setAside.push({ index, reason: issueSummary(r.error.issues), entry: raw });
+      } else if (ids.has(r.data.id)) {
+        setAside.push({ index, reason: 'the same id as an earlier entry', entry: raw });
+      } else {
+        ids.add(r.data.id);
+        kept.push(Object.freeze(r.data));
+      }
+    });
+
+    if (damaged || setAside.length > 0) await keep('damaged', text);
+    if (setAside.length > 0) await keep('set-aside', JSON.stringify({ from: INDEX_FILE, entries: setAside }, null, 1));
+    if (!damaged && !newer && version !== null && version < RECORD_VERSION) await keep(`v${version}-backup`, text);
+
+    this.data = { version: RECORD_VERSION, settings: settings.success ? settings.data : { ...DEFAULT_SETTINGS }, credentials: kept };
+    this.byId = new Map(kept.map((c) => [c.id, c]));
+    const migratedFrom = version !== null && version < RECORD_VERSION && canMigrate(version) ? version : null;
+    if (newer) {
+      return {
+        state: 'read_only',
+        message: `Your credentials index was written by a newer version of Merchant Keychain (format ${version}); it is open read-only so nothing in it is lost.`,
+        hint: 'Update Merchant Keychain to change credentials again.',
+        setAside: setAside.length,
+        files: keptFiles,
+        migratedFrom: null,
+      };
+    }
+    if (damaged || setAside.length > 0) {
+      const lost = setAside.length === 1 ? '1 entry' : `${setAside.length} entries`;
+      return {
+        state: 'recovered',
+        message: `${INDEX_FILE} was damaged. ${kept.length} credentials were kept${setAside.length ? `; ${lost} could not be read and were set aside` : ''}.`,
+        hint: `Nothing was deleted: the original is kept as ${keptFiles.join(' and ')} in the data folder. Their keychain items show up as orphans, which you can adopt again.`,
+        setAside: setAside.length,
+        files: keptFiles,
+        migratedFrom,
+      };
+    }
+    return { ...OK, migratedFrom, files: keptFiles };
+  }
+}
+
+function stripUnknown(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null) return entry;
+  const known = new Set(Object.keys(StoredCredential.options[0].shape));
+  return Object.fromEntries(Object.entries(entry).filter(([k]) => known.has(k)));
+}
+
+function issueSummary(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const paths = [...new Set(issues.map((i) => (i.path.length ? i.path.join('.') : '(entry)')))];
+  return `invalid ${paths.slice(0, 5).join(', ')}`.slice(0, 200);
 }

@@ -1,14 +1,51 @@
 // SecretStore: the only door to the OS keychain (DESIGN invariant 2). One item per secret, the
 // account is the credential id, the service name has no spaces, every call is bounded by a timeout.
-import { AppError } from '../ipc/errors';
+import type { KeychainState } from '@shared/vocabulary';
+import { AppError } from '../errors/app-error';
 
 export interface SecretStore {
   readonly service: string;
   get(account: string): Promise<string | null>;
-  set(account: string, secret: string): Promise<void>;
+  /**
+   * `newItem`: the account did not exist before this call. If the call times out but the write
+   * lands later, the item is removed again, since the caller was told it failed (issue #7).
+   */
+  set(account: string, secret: string, o?: { newItem?: boolean }): Promise<void>;
   delete(account: string): Promise<boolean>;
   /** Accounts stored under our service (values are read by keytar but dropped at once). */
   listAccounts(): Promise<string[]>;
+}
+
+export type { KeychainState } from '@shared/vocabulary';
+
+export function keychainStateOf(err: unknown): KeychainState | null {
+  if (!(err instanceof AppError)) return null;
+  if (err.code === 'KEYCHAIN_UNAVAILABLE') return 'unavailable';
+  if (err.code === 'KEYCHAIN_LOCKED') return 'locked';
+  if (err.code === 'KEYCHAIN_TIMEOUT') return 'timeout';
+  return null;
+}
+
+/** Wraps a store so every call reports what it found; values pass through untouched. */
+export function observeKeychain(store: SecretStore, onState: (state: KeychainState) => void): SecretStore {
+  const watch = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      const out = await work();
+      onState('ok');
+      return out;
+    } catch (e) {
+      const state = keychainStateOf(e);
+      if (state) onState(state);
+      throw e;
+    }
+  };
+  return {
+    service: store.service,
+    get: (a) => watch(() => store.get(a)),
+    set: (a, v, o) => watch(() => store.set(a, v, o)),
+    delete: (a) => watch(() => store.delete(a)),
+    listAccounts: () => watch(() => store.listAccounts()),
+  };
 }
 
 type Keytar = typeof import('keytar');
@@ -44,11 +81,14 @@ export function classifyKeychainFailure(err: unknown, platform: NodeJS.Platform 
   return new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain is not available.', keychainHint('unavailable', platform));
 }
 
-export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string, onLate?: (settled: Promise<T>) => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain took longer than ${Math.round(ms / 1000)} s to ${what}.`, 'It may be waiting for you to unlock it in another window. Unlock it and try again.')),
+      () => {
+        onLate?.(work);
+        reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain took longer than ${Math.round(ms / 1000)} s to ${what}.`, 'It may be waiting for you to unlock it in another window. Unlock it and try again.'));
+      },
       ms,
     );
   });
@@ -60,6 +100,11 @@ export interface KeytarStoreOptions {
   timeoutMs?: number;
   /** Injected for tests of the timeout and error paths; defaults to the real keytar module. */
   keytar?: Pick<Keytar, 'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'>;
+  /**
+   * A write we reported as timed out that completed later would leave a secret no metadata knows:
+   * it is removed again, and this hears what happened (for the audit log; never the value).
+   */
+  onLateWrite?: (account: string, outcome: 'removed' | 'remove_failed' | 'never_completed') => void;
 }
 
 export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore {
@@ -75,17 +120,28 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
     }
     return kt;
   };
-  const call = async <T>(what: string, fn: (k: NonNullable<KeytarStoreOptions['keytar']>) => Promise<T>): Promise<T> => {
+  const call = async <T>(what: string, fn: (k: NonNullable<KeytarStoreOptions['keytar']>) => Promise<T>, onLate?: (settled: Promise<T>) => void): Promise<T> => {
     try {
-      return await withTimeout(load().then(fn), timeoutMs, what);
+      return await withTimeout(load().then(fn), timeoutMs, what, onLate);
     } catch (e) {
       throw e instanceof AppError ? e : classifyKeychainFailure(e);
     }
   };
+  const reconcileLateWrite = (account: string) => (settled: Promise<unknown>): void => {
+    settled.then(
+      async () => {
+        const k = await load();
+        const removed = await k.deletePassword(service, account).then(() => true, () => false);
+        options.onLateWrite?.(account, removed ? 'removed' : 'remove_failed');
+      },
+      () => options.onLateWrite?.(account, 'never_completed'),
+    );
+  };
   return {
     service,
     get: (account) => call('read a secret', (k) => k.getPassword(service, account)),
-    set: (account, secret) => call('save a secret', (k) => k.setPassword(service, account, secret)),
+    set: (account, secret, o) =>
+      call('save a secret', (k) => k.setPassword(service, account, secret), o?.newItem ? reconcileLateWrite(account) : undefined),
     delete: (account) => call('delete a secret', (k) => k.deletePassword(service, account)),
     listAccounts: () => call('list secrets', async (k) => (await k.findCredentials(service)).map((c) => c.account)),
   };

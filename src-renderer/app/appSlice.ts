@@ -1,7 +1,7 @@
 // App-wide state: which screen is open, what main says about itself, the error banner, the
 // notice line, and the clipboard toast.
 import type { StateCreator } from 'zustand';
-import type { IpcError, ResponseOf } from '../../src-main/ipc/contract';
+import type { IpcError, ResponseOf } from '@shared/contract';
 import { call, keychain, hasKeychain } from '../lib/keychain';
 import type { AppState } from './store';
 

@@ -1,5 +1,5 @@
 // Display helpers shared by the features. Pure functions, easy to unit test.
-import type { CredentialView } from '../../src-main/ipc/contract';
+import type { CredentialView } from '@shared/contract';
 
 const KIND_LABELS: Record<string, string> = {
   app_id: 'App ID',

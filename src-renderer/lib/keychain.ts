@@ -1,8 +1,8 @@
 // The only module that touches window.keychain (the preload's API, or the e2e test bridge).
 // Everything else in the renderer calls `keychain()` and gets typed results back. Nothing that
 // comes through here is secret: the contract's response schemas carry no secret fields.
-import type { KeychainApi } from '../../src-main/bridge/api';
-import type { IpcError } from '../../src-main/ipc/contract';
+import type { KeychainApi } from '@shared/bridge';
+import type { IpcError } from '@shared/contract';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 // Providers, environments and kinds for the renderer, from the zod-free half of the contract.
-import { ENVIRONMENTS, KINDS, PROVIDERS } from '../../src-main/ipc/vocabulary';
+import { ENVIRONMENTS, KINDS, PROVIDERS } from '@shared/vocabulary';
 
 export { ENVIRONMENTS, KINDS, PROVIDERS };
 

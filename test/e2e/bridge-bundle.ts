@@ -16,6 +16,7 @@ export function bridgeBundle(): string {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
+    tsconfig: path.join(__dirname, '../../tsconfig.node.json'), // the `@shared/*` alias
   }).outputFiles[0]!.text;
   return bundled;
 }

@@ -3,8 +3,8 @@
 // before the renderer's own script. Requests go to the real core through Playwright's
 // page.exposeFunction('__mkInvoke'); events from the core arrive through __mkDeliver, which the
 // fixture calls with page.evaluate whenever core.on(...) fires.
-import { createKeychainApi, type Subscribe, type Transport } from '../../src-main/bridge/api';
-import type { Channel, EventName, IpcResult, RequestOf } from '../../src-main/ipc/contract';
+import { createKeychainApi, type Subscribe, type Transport } from '@shared/bridge';
+import type { Channel, EventName, IpcResult, RequestOf } from '@shared/contract';
 
 type Listener = (payload: unknown) => void;
 

@@ -1,6 +1,6 @@
 // Shared steps for the feature specs: put a credential in through main, find rows and cards.
 import type { Locator } from '@playwright/test';
-import type { CredentialView, IpcResult, ResponseOf } from '../../src-main/ipc/contract';
+import type { CredentialView, IpcResult, ResponseOf } from '@shared/contract';
 import { expect, type MkApp } from './fixtures';
 
 /** Example values with the documented / observed shapes (not real credentials). */

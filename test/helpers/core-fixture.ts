@@ -5,8 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../src-main/core';
 import { createMemoryClipboard, type Clipboard } from '../../src-main/clipboard/clipboard-guard';
-import type { Channel, IpcResult, RequestOf, ResponseOf } from '../../src-main/ipc/contract';
+import type { Channel, IpcResult, RequestOf, ResponseOf } from '@shared/contract';
+import type { ProviderKind } from '@shared/vocabulary';
+import { RESERVED_ACCOUNTS } from '../../src-main/vault/consistency';
 import { assertPrivateKeyring, emptyService, keychainAccounts, uniqueService } from './private-keyring';
+
+/** Provider and kind of a proposal or view, still paired (the contract's discriminated union). */
+export function pickProviderKind(p: ProviderKind): ProviderKind {
+  return p.provider === 'clover' ? { provider: 'clover', kind: p.kind } : { provider: 'square', kind: p.kind };
+}
 
 export interface CoreFixture {
   core: Core;
@@ -17,6 +24,7 @@ export interface CoreFixture {
   setDialogFile(file: string | null): void;
   call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>;
   raw(channel: string, payload: unknown): Promise<IpcResult<Channel>>;
+  /** Credential accounts under the fixture's service (the reserved value-hash key is left out). */
   keychainAccounts(): Promise<string[]>;
   restart(extra?: Partial<CoreOptions>): Promise<Core>;
   cleanup(): Promise<void>;
@@ -43,7 +51,7 @@ export async function startCore(extra: Partial<CoreOptions> = {}): Promise<CoreF
       return r.data as ResponseOf<typeof channel>;
     },
     raw: (channel, payload) => fixture.core.invoke(channel, payload),
-    keychainAccounts: () => keychainAccounts(service),
+    keychainAccounts: async () => (await keychainAccounts(service)).filter((a) => !RESERVED_ACCOUNTS.has(a)),
     async restart(more = {}) {
       await fixture.core.close();
       fixture.core = await createCore({ ...options(), ...more });

@@ -1,6 +1,6 @@
 // Run in a child process with a broken D-Bus address: prints the typed error the vault gives.
 import { createKeytarStore } from '../../src-main/vault/secret-store';
-import { AppError } from '../../src-main/ipc/errors';
+import { AppError } from '../../src-main/errors/app-error';
 
 createKeytarStore({ service: 'merchant-keychain-probe', timeoutMs: 5_000 })
   .set('probe', 'probe-value-123456')

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, contract, ERROR_CODES, IpcError, type Channel } from '../../src-main/ipc/contract';
+import { CHANNELS, contract, ERROR_CODES, IpcError, type Channel } from '@shared/contract';
 import { startCore, type CoreFixture } from '../helpers/core-fixture';
 
 const HUGE = 'A'.repeat(1_000_000);
@@ -19,11 +19,20 @@ function validPayload(channel: Channel): Record<string, unknown> {
     'credentials.update': { id: existingId, label: 'ok' },
     'credentials.delete': { id: existingId },
     'credentials.copySecret': { id: existingId, format: 'raw' },
+    'credentials.adoptOrphan': { account: randomUUID() },
+    'credentials.deleteOrphan': { account: randomUUID() },
     'requests.list': { limit: 10 },
     'settings.update': { clipboardClearSeconds: 30 },
     'links.openDocs': { url: 'https://docs.clover.com/docs' },
   };
   return byChannel[channel] ?? {};
+}
+
+type Schema = { safeParse(v: unknown): { success: boolean } };
+/** One request field's schema; a per-provider request (a discriminated union) shares its fields. */
+function fieldSchema(channel: Channel, key: string): Schema {
+  const req = contract[channel].request as unknown as { shape?: Record<string, Schema>; options?: { shape: Record<string, Schema> }[] };
+  return (req.shape ?? req.options![0]!.shape)[key]!;
 }
 
 function wrongTypeFor(value: unknown): unknown {
@@ -42,7 +51,7 @@ function badPayloads(channel: Channel): [string, unknown][] {
   ];
   for (const [key, value] of Object.entries(base)) {
     const { [key]: _removed, ...missing } = base;
-    const optional = (contract[channel].request.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[key]!.safeParse(undefined).success;
+    const optional = fieldSchema(channel, key).safeParse(undefined).success;
     if (!optional) out.push([`missing ${key}`, missing]);
     out.push([`${key} of the wrong type`, { ...base, [key]: wrongTypeFor(value) }]);
     if (typeof value === 'string') out.push([`${key} huge`, { ...base, [key]: HUGE }]);

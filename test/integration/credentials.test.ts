@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startCore, type CoreFixture } from '../helpers/core-fixture';
+import { pickProviderKind, startCore, type CoreFixture } from '../helpers/core-fixture';
 
 const SQUARE_TOKEN = 'EAAAEcanaryIntegrationToken0123456789abcdefXYZ4b24';
 const CLOVER_SECRET = 'd46d1234-5678-4abc-9def-0123456f1b77';
@@ -73,7 +73,7 @@ describe('import file', () => {
 
   it('cancelling the dialog changes nothing', async () => {
     f.setDialogFile(null);
-    expect(await f.call('credentials.importFromFile', {})).toEqual({ cancelled: true, fileName: null, pending: [], skipped: [] });
+    expect(await f.call('credentials.importFromFile', {})).toEqual({ cancelled: true, fileName: null, pending: [], skipped: [], skippedMore: 0 });
     expect(await f.keychainAccounts()).toEqual([]);
   });
 
@@ -89,7 +89,7 @@ describe('rename, delete, copy', () => {
   async function addConfirmed(value = SQUARE_TOKEN) {
     f.clipboard.writeText(value);
     const { pending } = await f.call('credentials.importFromClipboard', {});
-    return f.call('credentials.confirm', { id: pending.credential.id, provider: pending.proposal.provider, kind: pending.proposal.kind, environment: 'sandbox', label: 'Dev token' });
+    return f.call('credentials.confirm', { id: pending.credential.id, ...pickProviderKind(pending.proposal), environment: 'sandbox', label: 'Dev token' });
   }
 
   it('renames and relabels, persisted across a restart', async () => {
@@ -168,13 +168,14 @@ describe('consistency check', () => {
     expect((await f.call('credentials.list', {})).items).toHaveLength(1);
   });
 
-  it('a corrupt metadata file is moved aside, not deleted, and its keychain items show as orphans', async () => {
+  it('a corrupt metadata file is kept, not deleted, and its keychain items show as orphans', async () => {
     f.clipboard.writeText(SQUARE_TOKEN);
     const { pending } = await f.call('credentials.importFromClipboard', {});
-    await fs.writeFile(path.join(f.dataDir, 'credentials.json'), '{"version":1,"credentials":[{"id":');
+    await fs.writeFile(path.join(f.dataDir, 'credentials.json'), '{"version":2,"credentials":[{"id":');
     await f.restart();
     const files = await fs.readdir(f.dataDir);
-    expect(files.some((n) => n.startsWith('credentials.json.invalid-'))).toBe(true);
+    expect(files.some((n) => n.startsWith('credentials.json.damaged-'))).toBe(true);
+    expect((await f.call('app.info', {})).vault).toMatchObject({ state: 'recovered' });
     expect((await f.call('credentials.checkConsistency', {})).orphansInKeychain).toEqual([pending.credential.id]);
   });
 });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RequestLogEntry } from '../../src-main/ipc/contract';
+import { RequestLogEntry } from '@shared/contract';
 import { createLogger, type Logger } from '../../src-main/log/logger';
 import { RedactionRegistry } from '../../src-main/log/redaction';
 import {
@@ -18,8 +18,8 @@ import {
   HttpTimeoutError,
   createHttpClient,
   type HttpClientOptions,
-} from '../../src-main/providers/http';
-import { createRequestLog, type RequestLog } from '../../src-main/providers/request-log';
+} from '../../src-main/providers/http/client';
+import { createRequestLog, type RequestLog } from '../../src-main/providers/http/request-log';
 
 interface Seen {
   method: string;

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { classifyKeychainFailure, createKeytarStore, keychainHint } from '../../src-main/vault/secret-store';
-import { AppError } from '../../src-main/ipc/errors';
+import { AppError } from '../../src-main/errors/app-error';
 
 const run = promisify(execFile);
 

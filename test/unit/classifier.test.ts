@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src-main/vault/classifier';
-import { AppError } from '../../src-main/ipc/errors';
+import { AppError } from '../../src-main/errors/app-error';
 
 const cases: [string, string, string, string | null][] = [
   ['sandbox-sq0idb-uaPHILoPzWZk3tlJqlML0g', 'square', 'application_id', 'sandbox'],

@@ -8,7 +8,7 @@ import {
   isLoopbackHost,
   type EnvironmentId,
   type ProviderId,
-} from '../../src-main/providers/hosts';
+} from '../../src-main/providers/http/hosts';
 
 const strict = { allowLoopbackHttp: false };
 const loose = { allowLoopbackHttp: true };

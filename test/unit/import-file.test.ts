@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImportText } from '../../src-main/vault/import-file';
-import { AppError } from '../../src-main/ipc/errors';
+import { AppError } from '../../src-main/errors/app-error';
 
 describe('parseImportText', () => {
   it('reads known keys from a .env file, with metadata and skipped keys', () => {

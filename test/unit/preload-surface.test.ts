@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createKeychainApi } from '../../src-main/bridge/api';
+import { createKeychainApi } from '@shared/bridge';
 
 // A fake 'electron' for the preload: records what it exposes and what it asks of ipcRenderer.
 const fake = vi.hoisted(() => {
@@ -117,7 +117,7 @@ describe('preload surface (window.keychain)', () => {
     const runtimeImports = (file: string) =>
       [...readFileSync(path.resolve(__dirname, '../../src-main', file), 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*['"]([^'"]+)['"]/gm)]
         .map((m) => m[1]);
-    expect(runtimeImports('preload.ts').sort()).toEqual(['./bridge/api', 'electron']);
-    expect(runtimeImports('bridge/api.ts')).toEqual([]);
+    expect(runtimeImports('preload.ts').sort()).toEqual(['@shared/bridge', 'electron']);
+    expect(runtimeImports('shared/bridge.ts')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHostLimiter } from '../../src-main/providers/rate-limit';
+import { createHostLimiter } from '../../src-main/providers/http/rate-limit';
 
 afterEach(() => {
   vi.useRealTimers();

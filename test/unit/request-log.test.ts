@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestLogEntry } from '../../src-main/ipc/contract';
+import { RequestLogEntry } from '@shared/contract';
 import { RedactionRegistry } from '../../src-main/log/redaction';
 import {
   buildRequestLogEntry,
@@ -7,7 +7,7 @@ import {
   idempotencyKeyFrom,
   redactPathAndQuery,
   type AttemptRecord,
-} from '../../src-main/providers/request-log';
+} from '../../src-main/providers/http/request-log';
 
 const base: AttemptRecord = {
   provider: 'square',

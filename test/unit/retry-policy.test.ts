@@ -1,6 +1,6 @@
 import { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, shouldRetry, type RetryPolicy } from '../../src-main/providers/retry-policy';
+import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, shouldRetry, type RetryPolicy } from '../../src-main/providers/http/retry-policy';
 
 const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 400, maxRetryAfterMs: 5000, random: () => 0.5 };
 

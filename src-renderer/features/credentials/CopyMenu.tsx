@@ -6,7 +6,7 @@
 // component, mounted only while the menu is open.
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactElement, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import type { CredentialView } from '../../../src-main/ipc/contract';
+import type { CredentialView } from '@shared/contract';
 import { useStore } from '../../app/store';
 import type { CopyFormat } from '../../app/appSlice';
 import { Icon } from '../../app/icons';

@@ -3,7 +3,7 @@
 // 2 s of React, style and layout work on a 2-core machine (npm run bench, part 4), while the first
 // 100 rows appear at once. The table still states the full count (aria-rowcount and the footer).
 import { useState, type ReactElement } from 'react';
-import type { CredentialView } from '../../../src-main/ipc/contract';
+import type { CredentialView } from '@shared/contract';
 import { useStore } from '../../app/store';
 import { formatDate, formatDateTime, health, kindLabel, relativeTime } from '../../lib/format';
 import { Icon } from '../../app/icons';

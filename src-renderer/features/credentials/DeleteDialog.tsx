@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
-import type { CredentialView } from '../../../src-main/ipc/contract';
+import type { CredentialView } from '@shared/contract';
 import { useStore } from '../../app/store';
 import { environmentLabel, kindLabel, providerLabel } from '../../lib/format';
 

@@ -1,7 +1,8 @@
 // Imports waiting for the user: main's proposal (provider / kind / environment, with its reason
 // and confidence) pre-fills the form; the user corrects it and confirms, or discards (= delete).
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
-import type { CredentialView, Proposal } from '../../../src-main/ipc/contract';
+import type { CredentialView, Proposal } from '@shared/contract';
+import type { ProviderKind } from '@shared/vocabulary';
 import { ENVIRONMENTS, KINDS, PROVIDERS, type Environment, type Provider } from '../../lib/vocabulary';
 import { useStore } from '../../app/store';
 import { environmentLabel, kindLabel, providerLabel } from '../../lib/format';
@@ -61,7 +62,8 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
     e.preventDefault();
     setTouched(true);
     if (!valid || environment === '') return;
-    await confirm({ id: credential.id, provider, kind, environment, label: label.trim() });
+    const pair = (provider === 'clover' ? { provider, kind } : { provider, kind }) as ProviderKind;
+    await confirm({ id: credential.id, ...pair, environment, label: label.trim() });
   }
 
   const titleId = `${id}-title`;

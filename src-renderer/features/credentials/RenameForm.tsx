@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
-import type { CredentialView } from '../../../src-main/ipc/contract';
+import type { CredentialView } from '@shared/contract';
 import { useStore } from '../../app/store';
 import { Icon } from '../../app/icons';
 

@@ -1,7 +1,7 @@
 // Credentials: the list of views, the proposals for pending imports, and the actions. Every
 // action goes to main through lib/keychain; values never come back, only views.
 import type { StateCreator } from 'zustand';
-import type { CredentialView, PendingImport, Proposal, RequestOf } from '../../../src-main/ipc/contract';
+import type { CredentialView, PendingImport, Proposal, RequestOf } from '@shared/contract';
 import { call } from '../../lib/keychain';
 import type { AppState } from '../../app/store';
 import type { CopyFormat } from '../../app/appSlice';

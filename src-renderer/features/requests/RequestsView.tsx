@@ -1,6 +1,6 @@
 // The outbound HTTP request log: what main sent to Clover and Square, paths already redacted.
 import { useEffect, useState, type ReactElement } from 'react';
-import type { RequestLogEntry } from '../../../src-main/ipc/contract';
+import type { RequestLogEntry } from '@shared/contract';
 import { useStore } from '../../app/store';
 import { formatDate, formatDateTime, formatDuration, formatTime, providerLabel } from '../../lib/format';
 import { ProviderMark } from '../credentials/Badges';

@@ -1,6 +1,6 @@
 // The outbound HTTP request log, as main reports it (paths already redacted by main).
 import type { StateCreator } from 'zustand';
-import type { RequestLogEntry, ResponseOf } from '../../../src-main/ipc/contract';
+import type { RequestLogEntry, ResponseOf } from '@shared/contract';
 import type { Environment, Provider } from '../../lib/vocabulary';
 import { call } from '../../lib/keychain';
 import type { AppState } from '../../app/store';

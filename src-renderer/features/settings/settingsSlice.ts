@@ -1,6 +1,6 @@
 // Settings as main keeps them; the renderer only edits a draft and sends it.
 import type { StateCreator } from 'zustand';
-import type { RequestOf, Settings } from '../../../src-main/ipc/contract';
+import type { RequestOf, Settings } from '@shared/contract';
 import { call } from '../../lib/keychain';
 import type { AppState } from '../../app/store';
 

@@ -179,6 +179,7 @@ describe('confirm a pending import', () => {
         fileName: 'team.env',
         pending: [{ credential: c, proposal: { provider: 'square', kind: 'access_token', environment: 'sandbox', confidence: 'documented', reason: 'Named SQUARE_ACCESS_TOKEN.' } }],
         skipped: [{ envName: 'OTHER', reason: 'not a key Merchant Keychain knows' }],
+        skippedMore: 0,
       },
     });
     await render(App);

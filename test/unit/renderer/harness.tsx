@@ -4,8 +4,8 @@
 import { vi } from 'vitest';
 import { act, createElement, type ComponentType } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { KeychainApi } from '../../../src-main/bridge/api';
-import type { CredentialView, IpcError, PendingImport, RequestLogEntry, Settings } from '../../../src-main/ipc/contract';
+import type { KeychainApi } from '@shared/bridge';
+import type { CredentialView, IpcError, PendingImport, RequestLogEntry, Settings } from '@shared/contract';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -28,12 +28,13 @@ export function credential(over: Partial<CredentialView> = {}): CredentialView {
     addedAt: '2025-01-02T10:00:00.000Z',
     updatedAt: '2025-01-02T10:00:00.000Z',
     expiresAt: null,
+    expiry: 'none',
     lastCheckedAt: null,
     merchantId: null,
     appId: null,
     locationId: null,
     ...over,
-  };
+  } as CredentialView;
 }
 
 export function requestEntry(over: Partial<RequestLogEntry> = {}): RequestLogEntry {
@@ -97,7 +98,13 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
     return c;
   };
   const impl: KeychainApi = {
-    appInfo: async () => ok({ version: '0.1.0', platform: 'linux', keychain: { service: 'merchant-keychain', reachable: true } }),
+    appInfo: async () =>
+      ok({
+        version: '0.1.0',
+        platform: 'linux',
+        keychain: { service: 'merchant-keychain', reachable: true, state: 'ok' },
+        vault: { state: 'ok', message: null, hint: null, setAside: 0, files: [], migratedFrom: null },
+      }),
     listCredentials: async () => ok({ items: [...fake.credentials] }),
     importFromClipboard: async () => {
       const c = credential({ status: 'pending', environment: null });
@@ -108,11 +115,11 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
       };
       return ok({ pending, clipboardCleared: true });
     },
-    importFromFile: async () => ok({ cancelled: true, fileName: null, pending: [], skipped: [] }),
-    confirmCredential: async (p) => ok(replace({ ...find(p.id), ...p, status: 'active' as const })),
+    importFromFile: async () => ok({ cancelled: true, fileName: null, pending: [], skipped: [], skippedMore: 0 }),
+    confirmCredential: async (p) => ok(replace({ ...find(p.id), ...p, status: 'active' as const } as CredentialView)),
     updateCredential: async (p) => {
       const { id, ...rest } = p;
-      return ok(replace({ ...find(id), ...(rest as Partial<CredentialView>) }));
+      return ok(replace({ ...find(id), ...(rest as Partial<CredentialView>) } as CredentialView));
     },
     deleteCredential: async (id) => {
       fake.credentials = fake.credentials.filter((c) => c.id !== id);
@@ -120,6 +127,8 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
     },
     copySecret: async (_id, format) => ok({ format, clearsInSeconds: fake.settings.clipboardClearSeconds }),
     checkConsistency: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    adoptOrphan: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    deleteOrphan: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     listRequests: async () => ok({ items: [...fake.requests] }),
     checkNetwork: async () => ok({ reachable: true, status: 404, durationMs: 42 }),
     getSettings: async () => ok(fake.settings),
@@ -130,6 +139,7 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
     openDocs: async () => ok({ opened: true }),
     onClipboardCleared: on('clipboard.cleared'),
     onCredentialsChanged: on('credentials.changed'),
+    onKeychainChanged: on('keychain.changed'),
   };
   fake.api = Object.fromEntries(Object.entries(impl).map(([k, f]) => [k, vi.fn(f)])) as unknown as Mocked;
   (window as unknown as { keychain?: KeychainApi }).keychain = fake.api as unknown as KeychainApi;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { credential, installFakeKeychain, removeFakeKeychain } from './harness';
 import { health, relativeTime, kindLabel } from '../../../src-renderer/lib/format';
 import { KINDS as RENDERER_KINDS } from '../../../src-renderer/lib/vocabulary';
-import { KINDS as CONTRACT_KINDS } from '../../../src-main/ipc/contract';
+import { KINDS as CONTRACT_KINDS } from '@shared/vocabulary';
 
 afterEach(() => {
   removeFakeKeychain();

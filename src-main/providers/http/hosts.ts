@@ -2,7 +2,7 @@
 // loopback, and only when the core was created with the explicit test option.
 import net from 'node:net';
 import { z } from 'zod';
-import type { Environment, Provider } from '../ipc/contract';
+import type { Environment, Provider } from '@shared/contract';
 
 export type ProviderId = z.infer<typeof Provider>;
 export type EnvironmentId = z.infer<typeof Environment>;

@@ -1,8 +1,11 @@
-// Typed, redacted errors for every way a vendor call can fail. Messages name method, host and the
-// redacted path only: never headers, never the body. The AxiosError is deliberately not kept as
-// `cause`: its config holds the Authorization header and the request body.
+// Typed, redacted errors for every way a vendor call can fail. Each is an AppError whose message
+// is written for users; `detail` (for the log) names method, host and the redacted path only:
+// never headers, never the body. The AxiosError is deliberately not kept as `cause`: its config
+// holds the Authorization header and the request body.
 import axios, { AxiosHeaders, isAxiosError } from 'axios';
-import type { RedactionRegistry } from '../log/redaction';
+import type { ErrorCode } from '@shared/contract';
+import { AppError } from '../../errors/app-error';
+import type { RedactionRegistry } from '../../log/redaction';
 import type { ProviderId } from './hosts';
 import { idempotencyKeyFrom, redactPathAndQuery } from './request-log';
 import { isTimeoutError, retryAfterMs } from './retry-policy';
@@ -19,9 +22,21 @@ export interface HttpErrorContext {
   idempotencyKey: string | null;
 }
 
-export class ProviderHttpError extends Error {
+/** How an outbound-call failure reads to the user; the vendor's body is never forwarded. */
+const USER_TEXT: Record<HttpErrorKind, [ErrorCode, string, string | null]> = {
+  host_not_allowed: ['HOST_NOT_ALLOWED', 'That address is not a documented vendor host.', null],
+  timeout: ['VENDOR_TIMEOUT', 'The vendor did not answer in time.', 'Check your connection and try again.'],
+  network: ['VENDOR_UNREACHABLE', 'The vendor could not be reached.', 'Check your connection, VPN or firewall.'],
+  redirect: ['VENDOR_ERROR', 'The vendor answered with a redirect, which is not followed.', null],
+  rate_limited: ['VENDOR_RATE_LIMITED', 'The vendor is rate-limiting these requests.', 'Wait a little and try again.'],
+  status: ['VENDOR_ERROR', 'The vendor refused the request.', null],
+};
+
+export class ProviderHttpError extends AppError {
   override name = 'ProviderHttpError';
   readonly status: number | null;
+  /** Method, host, redacted path and what happened: for the audit log, not for the screen. */
+  readonly detail: string;
   /** The vendor's parsed error body, for the provider module to validate (zod). Non-enumerable so
    *  that serialising or inspecting the error does not dump it. */
   declare readonly responseData: unknown;
@@ -33,7 +48,9 @@ export class ProviderHttpError extends Error {
     extra: { status?: number | null; responseData?: unknown } = {},
   ) {
     const { method, host, path, attempt } = context;
-    super(redaction.scrub(`${method} ${host}${path}: ${detail} (attempt ${attempt})`).slice(0, 500));
+    const [code, message, hint] = USER_TEXT[kind];
+    super(code, extra.status ? `${message} (HTTP ${extra.status})` : message, hint);
+    this.detail = redaction.scrub(`${method} ${host}${path}: ${detail} (attempt ${attempt})`).slice(0, 500);
     this.status = extra.status ?? null;
     Object.defineProperty(this, 'responseData', { value: extra.responseData, enumerable: false });
   }

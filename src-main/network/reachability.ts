@@ -1,9 +1,9 @@
 // network.check: can this machine reach a vendor's API host at all? Support staff use it to tell
 // "the network is down / blocked" apart from "the token is bad" before inspecting a credential.
 // No credential is sent: any HTTP answer (even 404) proves the host is reachable.
-import type { RequestOf, ResponseOf } from '../ipc/contract';
-import type { HttpContext } from './http-context';
-import { ProviderHttpError } from './http-errors';
+import type { RequestOf, ResponseOf } from '@shared/contract';
+import type { HttpContext } from '../providers/http/http-context';
+import { ProviderHttpError } from '../providers/http/http-errors';
 
 export async function checkReachability(http: HttpContext, req: RequestOf<'network.check'>): Promise<ResponseOf<'network.check'>> {
   const client = req.provider === 'square' ? http.client('square', req.environment, 'connect') : http.client('clover', req.environment, 'platform');

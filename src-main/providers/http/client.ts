@@ -4,8 +4,8 @@
 // log entry + one audit line per attempt (invariant 6). Errors leave as typed, redacted errors.
 import axios, { AxiosHeaders, type AxiosAdapter, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import axiosRetry from 'axios-retry';
-import type { Logger } from '../log/logger';
-import type { RedactionRegistry } from '../log/redaction';
+import type { Logger } from '../../log/logger';
+import type { RedactionRegistry } from '../../log/redaction';
 import { baseUrlFor, isAllowedUrl, type EndpointOverrides, type EnvironmentId, type ProviderId, type Region, type ServiceOf } from './hosts';
 import { HostNotAllowedError, contextOf, toProviderHttpError } from './http-errors';
 import { createHostLimiter, type HostLimiter } from './rate-limit';

@@ -2,9 +2,9 @@
 // endpoint overrides, loopback rule and one per-host limiter (Clover's limits are per app and
 // per token, clover-api.md §9, so separate limiters per client would under-count).
 import type { AxiosInstance } from 'axios';
-import type { Logger } from '../log/logger';
-import type { RedactionRegistry } from '../log/redaction';
-import { createHttpClient } from './http';
+import type { Logger } from '../../log/logger';
+import type { RedactionRegistry } from '../../log/redaction';
+import { createHttpClient } from './client';
 import { createHostLimiter } from './rate-limit';
 import type { EndpointOverrides, EnvironmentId, ProviderId, ServiceOf } from './hosts';
 import type { RequestLog } from './request-log';

@@ -1,7 +1,9 @@
 // The renderer's API (window.keychain): one named function per channel, no generic invoke.
 // The same code runs with two transports: ipcRenderer.invoke in the preload, and Playwright's
-// exposeFunction into the real core in end-to-end tests (test/e2e/bridge-entry.ts).
-import type { Channel, IpcResult, RequestOf, EventName, EventOf } from '../ipc/contract';
+// exposeFunction into the real core in end-to-end tests (test/e2e/bridge-entry.ts). No runtime
+// import at all: a sandboxed preload may only require 'electron' (test/unit/preload-surface.test.ts).
+import type { Channel, IpcResult, RequestOf, EventName, EventOf } from './contract';
+import type { CopyFormat } from './vocabulary';
 
 export type Transport = <C extends Channel>(channel: C, payload: RequestOf<C>) => Promise<IpcResult<C>>;
 export type Subscribe = <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) => () => void;
@@ -15,8 +17,10 @@ export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
     confirmCredential: (p: RequestOf<'credentials.confirm'>) => invoke('credentials.confirm', p),
     updateCredential: (p: RequestOf<'credentials.update'>) => invoke('credentials.update', p),
     deleteCredential: (id: string) => invoke('credentials.delete', { id }),
-    copySecret: (id: string, format: 'raw' | 'env' | 'curl') => invoke('credentials.copySecret', { id, format }),
+    copySecret: (id: string, format: CopyFormat) => invoke('credentials.copySecret', { id, format }),
     checkConsistency: () => invoke('credentials.checkConsistency', {}),
+    adoptOrphan: (account: string) => invoke('credentials.adoptOrphan', { account }),
+    deleteOrphan: (account: string) => invoke('credentials.deleteOrphan', { account }),
     listRequests: (limit?: number) => invoke('requests.list', limit === undefined ? {} : { limit }),
     checkNetwork: (p: RequestOf<'network.check'>) => invoke('network.check', p),
     getSettings: () => invoke('settings.get', {}),
@@ -24,6 +28,7 @@ export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
     openDocs: (url: string) => invoke('links.openDocs', { url }),
     onClipboardCleared: (cb: (p: EventOf<'clipboard.cleared'>) => void) => subscribe('clipboard.cleared', cb),
     onCredentialsChanged: (cb: (p: EventOf<'credentials.changed'>) => void) => subscribe('credentials.changed', cb),
+    onKeychainChanged: (cb: (p: EventOf<'keychain.changed'>) => void) => subscribe('keychain.changed', cb),
   };
 }
 

@@ -1,8 +1,8 @@
 // The in-memory request log behind `requests.list`: one entry per HTTP attempt, newest first.
 // Entries carry no headers and no bodies; paths and errors are scrubbed (DESIGN invariant 6).
 import { randomUUID } from 'node:crypto';
-import { RequestLogEntry } from '../ipc/contract';
-import type { RedactionRegistry } from '../log/redaction';
+import { RequestLogEntry } from '@shared/contract';
+import type { RedactionRegistry } from '../../log/redaction';
 
 export const REQUEST_LOG_CAPACITY = 500;
 const REDACTED = '[REDACTED]';

@@ -1,0 +1,83 @@
+// The app's literal vocabulary, defined once: providers, environments, credential kinds per
+// provider, copy formats and the limits both sides enforce. Plain constants and types only (no
+// zod), so the renderer can import them without bundling the contract's schemas.
+
+export const PROVIDERS = ['clover', 'square'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export const ENVIRONMENTS = ['sandbox', 'production'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** What each provider keeps; see shared/reference/clover-api.md §3-5 and square-api.md §2. */
+export const KINDS = {
+  clover: [
+    'app_id',
+    'app_secret',
+    'access_token',
+    'refresh_token',
+    'merchant_token',
+    'pakms_key',
+    'ecommerce_public_key',
+    'ecommerce_private_key',
+  ],
+  square: ['application_id', 'application_secret', 'access_token', 'refresh_token'],
+} as const;
+
+export type CloverKind = (typeof KINDS.clover)[number];
+export type SquareKind = (typeof KINDS.square)[number];
+export type KindOf<P extends Provider> = (typeof KINDS)[P][number];
+export type Kind = CloverKind | SquareKind;
+export const ALL_KINDS = [...new Set<Kind>([...KINDS.clover, ...KINDS.square])] as [Kind, ...Kind[]];
+/** A provider with one of its own kinds: `{ provider: 'square', kind: 'app_id' }` does not compile. */
+export type ProviderKind = { [P in Provider]: { provider: P; kind: KindOf<P> } }[Provider];
+
+export function isKindOf<P extends Provider>(provider: P, kind: string): kind is KindOf<P> {
+  return (KINDS[provider] as readonly string[]).includes(kind);
+}
+
+export const KIND_LABELS: { readonly [K in Kind]: string } = {
+  app_id: 'App ID',
+  app_secret: 'App secret',
+  access_token: 'Access token',
+  refresh_token: 'Refresh token',
+  merchant_token: 'Merchant token',
+  pakms_key: 'PAKMS key',
+  ecommerce_public_key: 'Ecommerce public key',
+  ecommerce_private_key: 'Ecommerce private key',
+  application_id: 'Application ID',
+  application_secret: 'Application secret',
+};
+
+export const PROVIDER_LABELS: { readonly [P in Provider]: string } = { clover: 'Clover', square: 'Square' };
+export const ENVIRONMENT_LABELS: { readonly [E in Environment]: string } = {
+  sandbox: 'Sandbox',
+  production: 'Production',
+};
+
+/** Where a credential came from; `keychain` = adopted from an orphaned keychain item. */
+export const CREDENTIAL_SOURCES = ['clipboard', 'file', 'keychain'] as const;
+export type CredentialSource = (typeof CREDENTIAL_SOURCES)[number];
+
+/** What "Copy" can put on the clipboard: the value, a `KEY=value` line, or a ready curl. */
+export const COPY_FORMATS = ['raw', 'env', 'curl'] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
+
+export const LABEL_MAX_LENGTH = 80;
+
+/** How long a copied secret stays on the clipboard (KeePassXC-style countdown). */
+export const CLIPBOARD_CLEAR_SECONDS = { min: 5, max: 600, default: 30 } as const;
+
+/** A credential expiring within this many days is flagged (issue #10's default window). */
+export const EXPIRING_SOON_DAYS = 7;
+
+/** How a credential's expiry reads at the time main answered (inspect/expiry.ts computes it). */
+export const EXPIRY_STATES = ['none', 'valid', 'soon', 'expired'] as const;
+export type ExpiryState = (typeof EXPIRY_STATES)[number];
+
+/** What an inspection concluded (issues #8/#9); "unchecked" is the absence of one. */
+export const VERDICTS = ['valid', 'invalid', 'expired', 'wrong_environment', 'unreachable', 'error'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** What the last keychain call found; the header follows it and offers Retry. */
+export const KEYCHAIN_STATES = ['ok', 'unavailable', 'locked', 'timeout'] as const;
+export type KeychainState = (typeof KEYCHAIN_STATES)[number];

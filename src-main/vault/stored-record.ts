@@ -1,0 +1,75 @@
+// The record stored in credentials.json (version 2) and its one mapper to the view the renderer
+// gets. The two differ on purpose: links, inspection results and the duplicate-detection hash
+// live here without reaching the view until a channel shows them.
+import { z } from 'zod';
+import {
+  byProvider,
+  Environment,
+  Fingerprint,
+  Id,
+  IsoTime,
+  Label,
+  Settings,
+  VendorId,
+  type CredentialView,
+} from '@shared/contract';
+import { CREDENTIAL_SOURCES, VERDICTS } from '@shared/vocabulary';
+import { expiryState } from '../inspect/expiry';
+
+export const RECORD_VERSION = 2;
+
+export const InspectionRecord = z.strictObject({
+  verdict: z.enum(VERDICTS),
+  reason: z.string().max(300),
+  checkedAt: IsoTime,
+});
+
+export const StoredCredential = byProvider({
+  id: Id,
+  environment: Environment.nullable(),
+  label: Label,
+  status: z.enum(['pending', 'active']),
+  fingerprint: Fingerprint,
+  source: z.enum(CREDENTIAL_SOURCES),
+  addedAt: IsoTime,
+  updatedAt: IsoTime,
+  expiresAt: IsoTime.nullable(),
+  lastCheckedAt: IsoTime.nullable(),
+  merchantId: VendorId.nullable(),
+  appId: VendorId.nullable(),
+  locationId: VendorId.nullable(),
+  /** The credential this one belongs to (app -> secret, access -> refresh token, ...). */
+  parentId: Id.nullable(),
+  inspection: InspectionRecord.nullable(),
+  /** Keyed hash of the value (vault/value-hash.ts), to spot a value already stored; null if unknown. */
+  valueHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+});
+export type StoredCredential = z.infer<typeof StoredCredential>;
+
+export const StoredIndex = z.strictObject({
+  version: z.literal(RECORD_VERSION),
+  settings: Settings,
+  credentials: z.array(StoredCredential),
+});
+export type StoredIndex = z.infer<typeof StoredIndex>;
+
+/** The renderer's view of a record at `nowMs`: no link, no hash, the expiry read against main's clock. */
+export function toView(r: StoredCredential, nowMs: number): CredentialView {
+  const base = {
+    id: r.id,
+    environment: r.environment,
+    label: r.label,
+    status: r.status,
+    fingerprint: r.fingerprint,
+    source: r.source,
+    addedAt: r.addedAt,
+    updatedAt: r.updatedAt,
+    expiresAt: r.expiresAt,
+    expiry: expiryState(r.expiresAt === null ? null : Date.parse(r.expiresAt), nowMs),
+    lastCheckedAt: r.lastCheckedAt,
+    merchantId: r.merchantId,
+    appId: r.appId,
+    locationId: r.locationId,
+  };
+  return r.provider === 'clover' ? { ...base, provider: 'clover', kind: r.kind } : { ...base, provider: 'square', kind: r.kind };
+}
