@@ -55,10 +55,10 @@ export class RedactionRegistry {
    */
   containsSecret(text: string): boolean {
     if (this.scrub(text) !== text) return true;
-    const words = text.split(/[\s"',;]+/);
+    const words = text.split(/[\s"',;:()[\]{}<>]+/);
     if (words.some((w) => SECRET_SHAPED_VALUES.some((p) => p.test(w)))) return true;
-    if (text.length < MIN_PARTIAL) return false;
-    for (const v of this.values) if (v.includes(text)) return true;
+    const long = [text, ...words].filter((w) => w.length >= MIN_PARTIAL);
+    for (const v of this.values) if (long.some((w) => v.includes(w))) return true;
     return false;
   }
 }

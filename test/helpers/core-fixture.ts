@@ -30,10 +30,14 @@ export interface CoreFixture {
   cleanup(): Promise<void>;
 }
 
-export async function startCore(extra: Partial<CoreOptions> = {}): Promise<CoreFixture> {
+/** `extra` may be a function of the fixture's keychain service (e.g. to wrap the real store). */
+export async function startCore(
+  extraOrFn: Partial<CoreOptions> | ((service: string, dataDir: string) => Partial<CoreOptions>) = {},
+): Promise<CoreFixture> {
   assertPrivateKeyring();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-core-'));
   const service = uniqueService('test');
+  const extra = typeof extraOrFn === 'function' ? extraOrFn(service, dataDir) : extraOrFn;
   const clipboard = createMemoryClipboard();
   let dialogFile: string | null = null;
   const options = (): CoreOptions => ({

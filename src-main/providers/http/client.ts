@@ -2,7 +2,7 @@
 // (first try and every retry), so the checks below see the final URL and cannot be skipped:
 // host allowlist (DESIGN invariant 7), no redirects, no proxies, per-host limiter, and one request
 // log entry + one audit line per attempt (invariant 6). Errors leave as typed, redacted errors.
-import axios, { AxiosHeaders, type AxiosAdapter, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
+import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import axiosRetry from 'axios-retry';
 import type { Logger } from '../../log/logger';
 import type { RedactionRegistry } from '../../log/redaction';
@@ -30,8 +30,10 @@ export interface HttpClientOptions<P extends ProviderId = ProviderId> {
   endpoints?: EndpointOverrides;
   /** Test option: allow plain http to loopback addresses only. */
   allowLoopbackHttp: boolean;
-  /** Per attempt. Default 15 000. */
+  /** Per attempt, total: connect, wait, headers and the whole body (AbortSignal). Default 15 000. */
   timeoutMs?: number;
+  /** Largest response body accepted, in bytes (default 1 MiB): vendor JSON answers are small. */
+  maxResponseBytes?: number;
   logger: Logger;
   redaction: RedactionRegistry;
   requestLog: RequestLog;
@@ -60,6 +62,8 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     ...(o.maxRetryAfterMs !== undefined && { maxRetryAfterMs: o.maxRetryAfterMs }),
   };
   const network = axios.getAdapter('http');
+  const defaultTimeout = o.timeoutMs ?? 15_000;
+  const maxResponseBytes = o.maxResponseBytes ?? 1024 * 1024;
 
   const record = (config: InternalAxiosRequestConfig, at: Date, durationMs: number, status: number | null, error: string | null): void => {
     const ctx = contextOf(config, provider, redaction);
@@ -86,10 +90,28 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     config.maxRedirects = 0;
     config.beforeRedirect = undefined;
     config.proxy = false;
-    const release = await limiter.acquire(new URL(url).host, config.signal as AbortSignal | undefined);
+    config.maxContentLength = maxResponseBytes;
+    config.maxBodyLength = maxResponseBytes;
+    // axios' `timeout` is an idle timeout in Node: a server that drips one byte a second never
+    // trips it. The attempt gets a total deadline instead, limiter wait included.
+    const deadlineMs = config.timeout || defaultTimeout;
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const callerSignal = config.signal as AbortSignal | undefined;
+    const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
+    config.signal = signal;
+    let release: () => void;
+    try {
+      release = await limiter.acquire(new URL(url).host, signal);
+    } catch (e) {
+      if (deadline.aborted) throw deadlineError(config, deadlineMs);
+      throw e;
+    }
     const started = performance.now();
     try {
-      const res = await network(config);
+      const res = await network(config).catch((e: unknown) => {
+        if (deadline.aborted && !callerSignal?.aborted) throw deadlineError(config, deadlineMs);
+        throw e;
+      });
       record(config, at, performance.now() - started, res.status, null);
       return res;
     } catch (err) {
@@ -105,7 +127,7 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
   const instance = axios.create({
     baseURL,
     adapter,
-    timeout: o.timeoutMs ?? 15_000,
+    timeout: defaultTimeout,
     maxRedirects: 0,
     proxy: false,
     transitional: { clarifyTimeoutError: true },
@@ -120,6 +142,11 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
   // Registered after axios-retry's, so it sees only the final outcome.
   instance.interceptors.response.use(undefined, (err: unknown) => Promise.reject(toProviderHttpError(err, provider, redaction)));
   return instance;
+}
+
+/** The same shape axios gives an idle timeout, so retry policy and error mapping treat both alike. */
+function deadlineError(config: InternalAxiosRequestConfig, ms: number): AxiosError {
+  return new AxiosError(`timeout of ${ms}ms exceeded (total deadline)`, 'ETIMEDOUT', config);
 }
 
 function safeUri(config: InternalAxiosRequestConfig): string {

@@ -10,7 +10,7 @@ import type { ProviderId } from './hosts';
 import { idempotencyKeyFrom, redactPathAndQuery } from './request-log';
 import { isTimeoutError, retryAfterMs } from './retry-policy';
 
-export type HttpErrorKind = 'host_not_allowed' | 'timeout' | 'network' | 'redirect' | 'rate_limited' | 'status';
+export type HttpErrorKind = 'host_not_allowed' | 'timeout' | 'network' | 'redirect' | 'rate_limited' | 'status' | 'too_large';
 
 export interface HttpErrorContext {
   provider: ProviderId;
@@ -30,6 +30,7 @@ const USER_TEXT: Record<HttpErrorKind, [ErrorCode, string, string | null]> = {
   redirect: ['VENDOR_ERROR', 'The vendor answered with a redirect, which is not followed.', null],
   rate_limited: ['VENDOR_RATE_LIMITED', 'The vendor is rate-limiting these requests.', 'Wait a little and try again.'],
   status: ['VENDOR_ERROR', 'The vendor refused the request.', null],
+  too_large: ['VENDOR_ERROR', 'The vendor sent a far larger answer than expected; it was not read.', 'Try again later; if it keeps happening, check the vendor status page.'],
 };
 
 export class ProviderHttpError extends AppError {
@@ -67,6 +68,9 @@ export class HttpNetworkError extends ProviderHttpError {
 }
 export class HttpRedirectError extends ProviderHttpError {
   override name = 'HttpRedirectError';
+}
+export class HttpTooLargeError extends ProviderHttpError {
+  override name = 'HttpTooLargeError';
 }
 export class HttpStatusError extends ProviderHttpError {
   override name = 'HttpStatusError';
@@ -113,6 +117,9 @@ export function toProviderHttpError(err: unknown, provider: ProviderId, redactio
   }
   const ctx = contextOf(err.config, provider, redaction);
   const res = err.response;
+  if (err.code === 'ERR_BAD_RESPONSE' && /maxContentLength|maxBodyLength/.test(err.message)) {
+    return new HttpTooLargeError('too_large', 'response larger than the cap', ctx, redaction);
+  }
   if (!res) {
     if (isTimeoutError(err)) return new HttpTimeoutError('timeout', `timed out after ${err.config?.timeout ?? '?'} ms`, ctx, redaction);
     return new HttpNetworkError('network', `network error ${err.code ?? ''}`.trim(), ctx, redaction);

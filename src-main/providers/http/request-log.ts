@@ -48,11 +48,19 @@ export function createRequestLog(capacity = REQUEST_LOG_CAPACITY): RequestLog {
   };
 }
 
+/** Decodes every well-formed %XX run and leaves malformed escapes as they are, so one bad `%`
+ *  cannot keep an encoded secret elsewhere in the same string from being decoded and scrubbed. */
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
-    return s;
+    return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run; // a run of bytes that is not UTF-8
+      }
+    });
   }
 }
 
