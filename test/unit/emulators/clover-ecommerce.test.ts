@@ -19,7 +19,7 @@ const charge = (s: Setup, body: Record<string, unknown>, key: string = randomUUI
   call(s.base, 'POST', '/v1/charges', { token, headers: { 'idempotency-key': key }, body });
 
 describe('PAKMS', () => {
-  it('creates the key on first GET, returns the same one after; ms timestamps; app and merchant from the token', async () => {
+  it('creates the key on first GET and returns it after; ms times; app and merchant from the token', async () => {
     const s = clover.seed.connectedMerchant();
     const sb = clover.urls.sandbox;
     const r1 = await call(sb, 'GET', '/pakms/apikey', { token: s.tokens.access_token });
@@ -33,11 +33,15 @@ describe('PAKMS', () => {
       modifiedTime: T0,
     });
     clover.advance(60_000);
-    const r2 = await call(sb, 'GET', '/pakms/apikey', { token: clover.seed.v2Tokens({ appId: s.app.id, merchantId: s.merchant.id }).access_token });
+    const r2 = await call(sb, 'GET', '/pakms/apikey', {
+      token: clover.seed.v2Tokens({ appId: s.app.id, merchantId: s.merchant.id }).access_token,
+    });
     expect(r2.json).toEqual(r1.json);
     const otherApp = clover.seed.app();
     clover.seed.install({ appId: otherApp.id, merchantId: s.merchant.id });
-    const r3 = await call(sb, 'GET', '/pakms/apikey', { token: clover.seed.v2Tokens({ appId: otherApp.id, merchantId: s.merchant.id }).access_token });
+    const r3 = await call(sb, 'GET', '/pakms/apikey', {
+      token: clover.seed.v2Tokens({ appId: otherApp.id, merchantId: s.merchant.id }).access_token,
+    });
     expect(r3.json.apiAccessKey).not.toBe(r1.json.apiAccessKey);
   });
 
@@ -48,14 +52,19 @@ describe('PAKMS', () => {
     const mt = clover.seed.merchantTestToken({ merchantId: noCards.merchant.id, permissions: ['PROCESS_CARDS'] });
     expect((await call(sb, 'GET', '/pakms/apikey', { token: mt.value })).status).toBe(401);
     const ok = clover.seed.connectedMerchant();
-    expect((await call(clover.urls.production, 'GET', '/pakms/apikey', { token: ok.tokens.access_token })).status).toBe(401);
+    expect((await call(clover.urls.production, 'GET', '/pakms/apikey', { token: ok.tokens.access_token })).status).toBe(
+      401,
+    );
   });
 });
 
 describe('tokenization', () => {
   it('turns a card into a clv_ token with the ref §6 shape (PAKMS key or Ecommerce public key)', async () => {
     const s = await ecommerceSetup(clover);
-    const r = await call(s.base, 'POST', '/v1/tokens', { apikey: s.apiKey, body: { card: { ...CARD, number: '6011361000006668', brand: 'DISCOVER' } } });
+    const r = await call(s.base, 'POST', '/v1/tokens', {
+      apikey: s.apiKey,
+      body: { card: { ...CARD, number: '6011361000006668', brand: 'DISCOVER' } },
+    });
     expect(r.status).toBe(200);
     expect(r.json).toEqual({
       id: expect.stringMatching(/^clv_1TST[A-Za-z0-9]+$/),
@@ -63,10 +72,14 @@ describe('tokenization', () => {
       card: { exp_month: '12', exp_year: '2035', first6: '601136', last4: '6668', brand: 'DISCOVER' },
     });
     const keys = clover.seed.ecommerceKeys({ merchantId: s.merchant.id });
-    expect((await call(s.base, 'POST', '/v1/tokens', { apikey: keys.publicKey.value, body: { card: CARD } })).status).toBe(200);
+    expect(
+      (await call(s.base, 'POST', '/v1/tokens', { apikey: keys.publicKey.value, body: { card: CARD } })).status,
+    ).toBe(200);
     const none = await call(s.base, 'POST', '/v1/tokens', { body: { card: CARD } });
     expect(none).toMatchObject({ status: 401, json: { type: 'authentication_error' } });
-    expect((await call(clover.urls.production, 'POST', '/v1/tokens', { apikey: s.apiKey, body: { card: CARD } })).status).toBe(401);
+    expect(
+      (await call(clover.urls.production, 'POST', '/v1/tokens', { apikey: s.apiKey, body: { card: CARD } })).status,
+    ).toBe(401);
   });
 
   it.each([
@@ -89,9 +102,15 @@ describe('tokenization', () => {
     const { cvv: _cvv, ...noCvv } = CARD;
     const missing = await call(s.base, 'POST', '/v1/tokens', { apikey: s.apiKey, body: { card: noCvv } });
     expect(missing.json).toMatchObject({ type: 'invalid_request_error', code: 'missing', param: 'card[cvv]' });
-    const extra = await call(s.base, 'POST', '/v1/tokens', { apikey: s.apiKey, body: { card: { ...CARD, encrypted_pan: 'x' } } });
+    const extra = await call(s.base, 'POST', '/v1/tokens', {
+      apikey: s.apiKey,
+      body: { card: { ...CARD, encrypted_pan: 'x' } },
+    });
     expect(extra.json).toMatchObject({ code: 'invalid_request', param: 'card[encrypted_pan]' });
-    const typed = await call(s.base, 'POST', '/v1/tokens', { apikey: s.apiKey, body: { card: { ...CARD, exp_month: 12 } } });
+    const typed = await call(s.base, 'POST', '/v1/tokens', {
+      apikey: s.apiKey,
+      body: { card: { ...CARD, exp_month: 12 } },
+    });
     expect(typed).toMatchObject({ status: 400, json: { code: 'invalid_request', param: 'card[exp_month]' } });
   });
 });
@@ -100,7 +119,14 @@ describe('charges', () => {
   it('approves 4242 with the ref §7 fields', async () => {
     const s = await ecommerceSetup(clover);
     const source = await s.tokenize();
-    const r = await charge(s, { amount: 1100, currency: 'usd', source, capture: true, ecomind: 'ecom', tax_amount: 100 });
+    const r = await charge(s, {
+      amount: 1100,
+      currency: 'usd',
+      source,
+      capture: true,
+      ecomind: 'ecom',
+      tax_amount: 100,
+    });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({
       id: expect.stringMatching(/^[A-Z0-9]{13}$/),
@@ -120,7 +146,7 @@ describe('charges', () => {
     });
   });
 
-  it('same key + same body replays the first answer and stores one charge; other body -> idempotency_error', async () => {
+  it('same key + body replays the first answer, one charge stored; other body -> idempotency_error', async () => {
     const s = await ecommerceSetup(clover);
     const source = await s.tokenize();
     const key = randomUUID();
@@ -184,7 +210,12 @@ describe('charges', () => {
     const source = await s.tokenize({ number, brand });
     const r = await charge(s, { amount: 700, currency: 'usd', source });
     expect(r.status).toBe(402);
-    expect(r.json).toMatchObject({ type: 'card_error', code: 'card_declined', decline_code: decline, charge: expect.any(String) });
+    expect(r.json).toMatchObject({
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: decline,
+      charge: expect.any(String),
+    });
     expect(clover.inspect.charges()).toMatchObject([{ id: r.json.charge, status: 'failed' }]);
   });
 
@@ -210,17 +241,24 @@ describe('charges', () => {
     expect(foreign.json).toMatchObject({ code: 'resource_missing', param: 'source' });
   });
 
-  it('auth: the Ecommerce private key works; a PAKMS key, a token without PROCESS_CARDS or a wrong-env token do not', async () => {
+  it('Ecommerce private key works; PAKMS key, token without PROCESS_CARDS, wrong-env token do not', async () => {
     const s = await ecommerceSetup(clover);
     const { privateKey } = clover.seed.ecommerceKeys({ merchantId: s.merchant.id });
-    expect((await charge(s, { amount: 100, currency: 'usd', source: await s.tokenize() }, undefined, privateKey.value)).status).toBe(200);
+    expect(
+      (await charge(s, { amount: 100, currency: 'usd', source: await s.tokenize() }, undefined, privateKey.value))
+        .status,
+    ).toBe(200);
     const body = { amount: 100, currency: 'usd', source: await s.tokenize() };
     expect((await charge(s, body, undefined, s.apiKey)).status).toBe(401);
     const noCards = clover.seed.connectedMerchant({ permissions: ['MERCHANT_R'] });
     const r = await charge(s, body, undefined, noCards.tokens.access_token);
     expect(r).toMatchObject({ status: 401, json: { type: 'authentication_error' } });
     const prodUrl = clover.urls.production;
-    const wrongEnv = await call(prodUrl, 'POST', '/v1/charges', { token: s.tokens.access_token, headers: { 'idempotency-key': randomUUID() }, body });
+    const wrongEnv = await call(prodUrl, 'POST', '/v1/charges', {
+      token: s.tokens.access_token,
+      headers: { 'idempotency-key': randomUUID() },
+      body,
+    });
     expect(wrongEnv.status).toBe(401);
   });
 
@@ -245,7 +283,8 @@ describe('refunds', () => {
   it('partial refunds up to the charged amount, then charge_already_refunded', async () => {
     const s = await ecommerceSetup(clover);
     const c = await charge(s, { amount: 1000, currency: 'usd', source: await s.tokenize() });
-    const refund = (body: Record<string, unknown>) => call(s.base, 'POST', '/v1/refunds', { token: s.tokens.access_token, body });
+    const refund = (body: Record<string, unknown>) =>
+      call(s.base, 'POST', '/v1/refunds', { token: s.tokens.access_token, body });
     const r1 = await refund({ charge: c.json.id, amount: 400, reason: 'requested_by_customer' });
     expect(r1.status).toBe(200);
     expect(r1.json).toEqual({
@@ -260,7 +299,10 @@ describe('refunds', () => {
     expect(await refund({ charge: c.json.id, amount: 700 })).toMatchObject({ status: 400, json: { param: 'amount' } });
     expect((await refund({ charge: c.json.id })).json).toMatchObject({ amount: 600 });
     expect((await refund({ charge: c.json.id, amount: 1 })).json).toMatchObject({ code: 'charge_already_refunded' });
-    expect((await refund({ charge: 'NOSUCHCHARGE1' })).json).toMatchObject({ code: 'resource_missing', param: 'charge' });
+    expect((await refund({ charge: 'NOSUCHCHARGE1' })).json).toMatchObject({
+      code: 'resource_missing',
+      param: 'charge',
+    });
     expect((await refund({ charge: c.json.id, reason: 'because' })).json).toMatchObject({ param: 'reason' });
     expect(clover.inspect.refunds().map((r) => r.amount)).toEqual([400, 600]);
     expect(clover.inspect.charges()[0]).toMatchObject({ amountRefunded: 1000 });
@@ -270,7 +312,12 @@ describe('refunds', () => {
     const s = await ecommerceSetup(clover);
     const c = await charge(s, { amount: 1000, currency: 'usd', source: await s.tokenize() });
     const key = randomUUID();
-    const send = () => call(s.base, 'POST', '/v1/refunds', { token: s.tokens.access_token, headers: { 'idempotency-key': key }, body: { charge: c.json.id, amount: 300 } });
+    const send = () =>
+      call(s.base, 'POST', '/v1/refunds', {
+        token: s.tokens.access_token,
+        headers: { 'idempotency-key': key },
+        body: { charge: c.json.id, amount: 300 },
+      });
     const a = await send();
     const b = await send();
     expect(b.text).toBe(a.text);

@@ -19,7 +19,12 @@ async function setup(o: CloverEmulatorOptions = {}) {
   const key = randomUUID();
   const body = { amount: 900, currency: 'usd', source };
   const send = (signal?: AbortSignal) =>
-    call(s.base, 'POST', '/v1/charges', { token: s.tokens.access_token, headers: { 'idempotency-key': key }, body, ...(signal ? { signal } : {}) });
+    call(s.base, 'POST', '/v1/charges', {
+      token: s.tokens.access_token,
+      headers: { 'idempotency-key': key },
+      body,
+      ...(signal ? { signal } : {}),
+    });
   return { c: clover, s, key, send };
 }
 
@@ -43,7 +48,11 @@ describe('faults on POST /v1/charges', () => {
     c.faults.once(CHARGES, { kind: 'drop', when: 'before' });
     await expect(send()).rejects.toThrow();
     expect(c.inspect.chargeCount()).toBe(0);
-    expect(c.inspect.requests({ path: '/v1/charges' })[0]).toMatchObject({ outcome: 'dropped', status: null, fault: 'drop' });
+    expect(c.inspect.requests({ path: '/v1/charges' })[0]).toMatchObject({
+      outcome: 'dropped',
+      status: null,
+      fault: 'drop',
+    });
     expect((await send()).status).toBe(200);
     expect(c.inspect.chargeCount()).toBe(1);
   });
@@ -104,10 +113,12 @@ describe('faults on POST /v1/charges', () => {
 });
 
 describe('matching', () => {
-  it('once hits one request, always every one until cancelled; method, RegExp path and environment narrow it', async () => {
+  it('once hits one request, always all until cancelled; method, RegExp path, environment narrow it', async () => {
     const { c, s } = await setup();
     const get = (env: 'sandbox' | 'production' = 'sandbox') =>
-      call(c.urls[env], 'GET', `/v3/merchants/${s.merchant.id}`, { token: s.tokens.access_token }).then((r) => r.status);
+      call(c.urls[env], 'GET', `/v3/merchants/${s.merchant.id}`, { token: s.tokens.access_token }).then(
+        (r) => r.status,
+      );
     c.faults.once({ method: 'POST', path: /^\/v3\// }, { kind: 'json500' });
     expect(await get()).toBe(200); // method does not match
     c.faults.clear();

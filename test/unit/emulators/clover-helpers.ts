@@ -31,7 +31,13 @@ export async function call(base: string, method: string, path: string, o: CallOp
     headers['content-type'] ??= 'application/json';
     body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
   }
-  const res = await fetch(base + path, { method, headers, body, redirect: 'manual', ...(o.signal ? { signal: o.signal } : {}) });
+  const res = await fetch(base + path, {
+    method,
+    headers,
+    body,
+    redirect: 'manual',
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
   const text = await res.text();
   let json: unknown;
   try {

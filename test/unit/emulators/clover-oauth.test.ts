@@ -28,12 +28,21 @@ function codeFrom(location: string) {
 describe('high-trust token exchange', () => {
   it('returns the four fields with expirations in Unix seconds, and the token works on /v3', async () => {
     const { app, merchant, sb } = sandboxApp();
-    const cb = codeFrom(clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://app.example/cb', state: 's1' }));
+    const cb = codeFrom(
+      clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://app.example/cb', state: 's1' }),
+    );
     expect(cb).toMatchObject({ merchant_id: merchant.id, client_id: app.id, state: 's1' });
     expect(cb.employee_id).toMatch(/^[A-Z0-9]{13}$/);
-    const r = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, client_secret: app.secret, code: cb.code } });
+    const r = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, client_secret: app.secret, code: cb.code },
+    });
     expect(r.status).toBe(200);
-    expect(Object.keys(r.json).sort()).toEqual(['access_token', 'access_token_expiration', 'refresh_token', 'refresh_token_expiration']);
+    expect(Object.keys(r.json).sort()).toEqual([
+      'access_token',
+      'access_token_expiration',
+      'refresh_token',
+      'refresh_token_expiration',
+    ]);
     expect(r.json.access_token_expiration).toBe(Math.floor((T0 + 30 * 60_000) / 1000));
     expect(r.json.refresh_token_expiration).toBe(Math.floor((T0 + 365 * 86_400_000) / 1000));
     const m = await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: r.json.access_token });
@@ -43,44 +52,68 @@ describe('high-trust token exchange', () => {
 
   it('no_refresh_token=true returns only the access token', async () => {
     const { app, merchant, sb } = sandboxApp();
-    const { code } = codeFrom(clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' }));
-    const r = await call(sb, 'POST', '/oauth/v2/token?no_refresh_token=true', { body: { client_id: app.id, client_secret: app.secret, code } });
+    const { code } = codeFrom(
+      clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' }),
+    );
+    const r = await call(sb, 'POST', '/oauth/v2/token?no_refresh_token=true', {
+      body: { client_id: app.id, client_secret: app.secret, code },
+    });
     expect(r.status).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual(['access_token', 'access_token_expiration']);
   });
 
   it('codes are single-use; a replayed code also revokes what it issued', async () => {
     const { app, merchant, sb } = sandboxApp();
-    const { code } = codeFrom(clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' }));
+    const { code } = codeFrom(
+      clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' }),
+    );
     const body = { client_id: app.id, client_secret: app.secret, code };
     const first = await call(sb, 'POST', '/oauth/v2/token', { body });
     expect(first.status).toBe(200);
     expect((await call(sb, 'POST', '/oauth/v2/token', { body })).status).toBe(401);
     expect(clover.inspect.credentialStatus(first.json.access_token)).toBe('revoked');
-    expect((await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: first.json.access_token })).status).toBe(401);
+    expect((await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: first.json.access_token })).status).toBe(
+      401,
+    );
   });
 
-  it('codes expire (emulator clock), a high-trust code needs the right secret, bad bodies are 400 with param', async () => {
+  it('codes expire (emulator clock); high-trust codes need the secret; bad bodies are 400 + param', async () => {
     const { app, merchant, sb } = sandboxApp();
-    const code = () => codeFrom(clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' })).code;
+    const code = () =>
+      codeFrom(clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' })).code;
     const c1 = code();
     expect((await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code: c1 } })).status).toBe(401);
-    expect((await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, client_secret: 'nope', code: c1 } })).status).toBe(401);
+    expect(
+      (await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, client_secret: 'nope', code: c1 } }))
+        .status,
+    ).toBe(401);
     clover.advance(5 * 60_000);
-    expect((await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, client_secret: app.secret, code: c1 } })).status).toBe(401);
+    expect(
+      (await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, client_secret: app.secret, code: c1 } }))
+        .status,
+    ).toBe(401);
 
-    const missing = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, client_secret: app.secret } });
+    const missing = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, client_secret: app.secret },
+    });
     expect(missing.status).toBe(400);
     expect(missing.json.param).toBe('code');
-    const extra = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code: code(), grant_type: 'authorization_code' } });
+    const extra = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, code: code(), grant_type: 'authorization_code' },
+    });
     expect(extra).toMatchObject({ status: 400, json: { param: 'grant_type' } });
-    const notJson = await call(sb, 'POST', '/oauth/v2/token', { body: 'client_id=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const notJson = await call(sb, 'POST', '/oauth/v2/token', {
+      body: 'client_id=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(notJson.status).toBe(400);
   });
 
   it('an app is unknown to the other environment: 401 there', async () => {
     const { app, merchant } = sandboxApp();
-    const { code } = codeFrom(clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' }));
+    const { code } = codeFrom(
+      clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'https://a.example/cb' }),
+    );
     const body = { client_id: app.id, client_secret: app.secret, code };
     expect((await call(clover.urls.production, 'POST', '/oauth/v2/token', { body })).status).toBe(401);
     expect((await call(clover.urls.sandbox, 'POST', '/oauth/v2/token', { body })).status).toBe(200);
@@ -91,19 +124,32 @@ describe('PKCE (low-trust)', () => {
   it('accepts the right verifier without a secret and refuses a wrong one', async () => {
     const { app, merchant, sb } = sandboxApp();
     const { verifier, challenge } = pkce();
-    const { code } = codeFrom(clover.authorize({ appId: app.id, merchantId: merchant.id, redirectUri: 'http://127.0.0.1:1/cb', codeChallenge: challenge }));
-    const wrong = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code, code_verifier: pkce().verifier } });
+    const { code } = codeFrom(
+      clover.authorize({
+        appId: app.id,
+        merchantId: merchant.id,
+        redirectUri: 'http://127.0.0.1:1/cb',
+        codeChallenge: challenge,
+      }),
+    );
+    const wrong = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, code, code_verifier: pkce().verifier },
+    });
     expect(wrong.status).toBe(401);
     const noVerifier = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code } });
     expect(noVerifier.status).toBe(401);
-    const short = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code, code_verifier: 'abc' } });
+    const short = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, code, code_verifier: 'abc' },
+    });
     expect(short).toMatchObject({ status: 400, json: { param: 'code_verifier' } });
-    const right = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code, code_verifier: verifier } });
+    const right = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, code, code_verifier: verifier },
+    });
     expect(right.status).toBe(200);
     expect(right.json.refresh_token).toEqual(expect.any(String));
   });
 
-  it('serves an authorize page whose Allow form redirects with code, merchant_id, client_id, employee_id, state', async () => {
+  it('serves an authorize page whose Allow form redirects with code, merchant_id, employee_id, state', async () => {
     const { app, merchant, sb } = sandboxApp(['http://127.0.0.1/callback']);
     const { verifier, challenge } = pkce();
     const q = new URLSearchParams({
@@ -117,27 +163,57 @@ describe('PKCE (low-trust)', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.text).toContain('Corner Cafe');
-    const form = Object.fromEntries([...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]));
+    const form = Object.fromEntries(
+      [...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]),
+    );
     expect(form).toMatchObject({ client_id: app.id, merchant_id: merchant.id, code_challenge: challenge });
     const allow = await call(sb, 'POST', '/oauth/v2/authorize', { form: { ...form, decision: 'allow' } });
     expect(allow.status).toBe(302);
     const loc = new URL(allow.headers.get('location')!);
     expect(`${loc.origin}${loc.pathname}`).toBe('http://127.0.0.1:4567/callback');
     const cb = Object.fromEntries(loc.searchParams);
-    expect(cb).toMatchObject({ merchant_id: merchant.id, client_id: app.id, state: 'st-42', employee_id: expect.stringMatching(/^[A-Z0-9]{13}$/) });
-    const r = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code: cb.code, code_verifier: verifier } });
+    expect(cb).toMatchObject({
+      merchant_id: merchant.id,
+      client_id: app.id,
+      state: 'st-42',
+      employee_id: expect.stringMatching(/^[A-Z0-9]{13}$/),
+    });
+    const r = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, code: cb.code, code_verifier: verifier },
+    });
     expect(r.status).toBe(200);
   });
 
   it('refuses plain challenges and unregistered redirect URIs', async () => {
-    const { app, sb } = sandboxApp(['https://app.example/cb']);
+    const cbUri = 'https://app.example/cb';
+    const { app, sb } = sandboxApp([cbUri]);
     const q = (o: Record<string, string>) => new URLSearchParams({ client_id: app.id, ...o }).toString();
-    const plain = await call(sb, 'GET', `/oauth/v2/authorize?${q({ redirect_uri: 'https://app.example/cb', code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' })}`);
+    const plain = await call(
+      sb,
+      'GET',
+      `/oauth/v2/authorize?${q({ redirect_uri: cbUri, code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' })}`,
+    );
     expect(plain.status).toBe(400);
     const elsewhere = await call(sb, 'GET', `/oauth/v2/authorize?${q({ redirect_uri: 'https://evil.example/cb' })}`);
     expect(elsewhere.status).toBe(400);
-    const ok = await call(sb, 'GET', `/oauth/v2/authorize?${q({ redirect_uri: 'https://app.example/cb' })}`);
+    const ok = await call(sb, 'GET', `/oauth/v2/authorize?${q({ redirect_uri: cbUri })}`);
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('authorize page merchant', () => {
+  it('signs in as the merchant chosen with seed.authorizeAs (default: the first one)', async () => {
+    const { app, sb } = sandboxApp();
+    const second = clover.seed.merchant({ name: 'Second Shop' });
+    const page = () =>
+      call(sb, 'GET', `/oauth/v2/authorize?client_id=${app.id}&redirect_uri=https%3A%2F%2Fa.example%2Fcb`).then(
+        (r) => r.text,
+      );
+    expect(await page()).toContain('Corner Cafe');
+    clover.seed.authorizeAs('sandbox', second.id);
+    expect(await page()).toContain('Second Shop');
+    const prodPage = await call(clover.urls.production, 'GET', `/oauth/v2/authorize?client_id=${app.id}`);
+    expect(prodPage.status).toBe(400); // a sandbox app does not exist on the production listener
   });
 });
 
@@ -145,18 +221,31 @@ describe('refresh', () => {
   it('rotates the pair; a refresh token works once', async () => {
     const { app, merchant, tokens } = clover.seed.connectedMerchant();
     const sb = clover.urls.sandbox;
-    const r1 = await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: app.id, refresh_token: tokens.refresh_token } });
+    const r1 = await call(sb, 'POST', '/oauth/v2/refresh', {
+      body: { client_id: app.id, refresh_token: tokens.refresh_token },
+    });
     expect(r1.status).toBe(200);
-    expect(Object.keys(r1.json).sort()).toEqual(['access_token', 'access_token_expiration', 'refresh_token', 'refresh_token_expiration']);
+    expect(Object.keys(r1.json).sort()).toEqual([
+      'access_token',
+      'access_token_expiration',
+      'refresh_token',
+      'refresh_token_expiration',
+    ]);
     expect(r1.json.refresh_token).not.toBe(tokens.refresh_token);
-    const again = await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: app.id, refresh_token: tokens.refresh_token } });
+    const again = await call(sb, 'POST', '/oauth/v2/refresh', {
+      body: { client_id: app.id, refresh_token: tokens.refresh_token },
+    });
     expect(again.status).toBe(401);
     expect(clover.inspect.credentialStatus(tokens.refreshTokenId)).toBe('used');
-    const r2 = await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: app.id, refresh_token: r1.json.refresh_token } });
+    const r2 = await call(sb, 'POST', '/oauth/v2/refresh', {
+      body: { client_id: app.id, refresh_token: r1.json.refresh_token },
+    });
     expect(r2.status).toBe(200);
     expect((await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: r2.json.access_token })).status).toBe(200);
     expect(clover.inspect.refreshCalls()).toBe(3);
-    const wrongApp = await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: clover.seed.app().id, refresh_token: r2.json.refresh_token } });
+    const wrongApp = await call(sb, 'POST', '/oauth/v2/refresh', {
+      body: { client_id: clover.seed.app().id, refresh_token: r2.json.refresh_token },
+    });
     expect(wrongApp.status).toBe(401);
     const noClient = await call(sb, 'POST', '/oauth/v2/refresh', { body: { refresh_token: r2.json.refresh_token } });
     expect(noClient).toMatchObject({ status: 400, json: { param: 'client_id' } });
@@ -168,9 +257,18 @@ describe('refresh', () => {
     expect(clover.inspect.activeRefreshTokens(app.id, merchant.id)).toBe(3);
     expect(clover.inspect.credentialStatus(first.refreshTokenId)).toBe('evicted');
     const sb = clover.urls.sandbox;
-    expect((await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: app.id, refresh_token: first.refresh_token } })).status).toBe(401);
+    expect(
+      (await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: app.id, refresh_token: first.refresh_token } }))
+        .status,
+    ).toBe(401);
     const newest = later[2]!;
-    expect((await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: app.id, refresh_token: newest.refresh_token } })).status).toBe(200);
+    expect(
+      (
+        await call(sb, 'POST', '/oauth/v2/refresh', {
+          body: { client_id: app.id, refresh_token: newest.refresh_token },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('tokens expire by the emulator clock; token length is not fixed', async () => {
@@ -180,14 +278,25 @@ describe('refresh', () => {
     expect((await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: tokens.access_token })).status).toBe(401);
     expect(clover.inspect.credentialStatus(tokens.accessTokenId)).toBe('expired');
     clover.advance(365 * 86_400_000);
-    expect((await call(sb, 'POST', '/oauth/v2/refresh', { body: { client_id: app.id, refresh_token: tokens.refresh_token } })).status).toBe(401);
-    const lengths = new Set(Array.from({ length: 12 }, () => clover.seed.v2Tokens({ appId: app.id, merchantId: merchant.id }).access_token.length));
+    expect(
+      (
+        await call(sb, 'POST', '/oauth/v2/refresh', {
+          body: { client_id: app.id, refresh_token: tokens.refresh_token },
+        })
+      ).status,
+    ).toBe(401);
+    const lengths = new Set(
+      Array.from(
+        { length: 12 },
+        () => clover.seed.v2Tokens({ appId: app.id, merchantId: merchant.id }).access_token.length,
+      ),
+    );
     expect(lengths.size).toBeGreaterThan(1);
   });
 });
 
 describe('legacy token migration', () => {
-  it('migrate_v2 returns a code (expiration in seconds) that PKCE turns into a pair; the legacy token stops working', async () => {
+  it('migrate_v2 gives a code (expiration in s) that PKCE turns into a pair; legacy token stops working', async () => {
     const { app, merchant } = sandboxApp();
     clover.seed.install({ appId: app.id, merchantId: merchant.id });
     const legacy = clover.seed.legacyToken({ appId: app.id, merchantId: merchant.id });
@@ -196,7 +305,12 @@ describe('legacy token migration', () => {
     expect((await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: legacy.value })).status).toBe(200);
     const { verifier, challenge } = pkce();
     const bad = await call(sb, 'POST', '/oauth/token/migrate_v2', {
-      body: { merchant_uuid: merchant.id, app_uuid: clover.seed.app().id, auth_token: legacy.value, code_challenge: challenge },
+      body: {
+        merchant_uuid: merchant.id,
+        app_uuid: clover.seed.app().id,
+        auth_token: legacy.value,
+        code_challenge: challenge,
+      },
     });
     expect(bad.status).toBe(401);
     const m = await call(sb, 'POST', '/oauth/token/migrate_v2', {
@@ -204,7 +318,9 @@ describe('legacy token migration', () => {
     });
     expect(m.status).toBe(200);
     expect(m.json.expiration).toBe(Math.floor((T0 + 5 * 60_000) / 1000));
-    const t = await call(sb, 'POST', '/oauth/v2/token', { body: { client_id: app.id, code: m.json.authorization_code, code_verifier: verifier } });
+    const t = await call(sb, 'POST', '/oauth/v2/token', {
+      body: { client_id: app.id, code: m.json.authorization_code, code_verifier: verifier },
+    });
     expect(t.status).toBe(200);
     expect((await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: t.json.access_token })).status).toBe(200);
     expect((await call(sb, 'GET', `/v3/merchants/${merchant.id}`, { token: legacy.value })).status).toBe(401);

@@ -23,10 +23,11 @@ function tokensOfOneApp(c: CloverEmulator, n: number) {
   return { ...s, all: [s.tokens, ...more] };
 }
 
-const lookup = (c: CloverEmulator, merchantId: string, token: string) => call(c.urls.sandbox, 'GET', `/v3/merchants/${merchantId}`, { token });
+const lookup = (c: CloverEmulator, merchantId: string, token: string) =>
+  call(c.urls.sandbox, 'GET', `/v3/merchants/${merchantId}`, { token });
 
 describe('concurrency', () => {
-  it('the 6th request in flight on one token is a 429 naming tokenConcurrentLimit with retry-after; early retries wait longer', async () => {
+  it('6th in flight on a token: 429 tokenConcurrentLimit + retry-after; early retries wait longer', async () => {
     const c = await start({ latencyMs: 150 });
     const s = c.seed.connectedMerchant();
     const results = await Promise.all(Array.from({ length: 6 }, () => lookup(c, s.merchant.id, s.tokens.access_token)));
@@ -119,7 +120,9 @@ describe('configuration', () => {
   it('rateLimits:false lets 30 concurrent requests through; OAuth endpoints are never limited', async () => {
     const c = await start({ rateLimits: false, latencyMs: 50 });
     const s = c.seed.connectedMerchant();
-    const results = await Promise.all(Array.from({ length: 30 }, () => lookup(c, s.merchant.id, s.tokens.access_token)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => lookup(c, s.merchant.id, s.tokens.access_token)),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(c.inspect.rateLimits().total429).toBe(0);
   });
