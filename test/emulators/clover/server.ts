@@ -174,7 +174,15 @@ async function handle(
 }
 
 function dispatch(found: ReturnType<typeof findRoute>, ctx: RequestContext): Reply {
-  if (found.kind === 'found') return found.route.handler(ctx);
+  if (found.kind === 'found') {
+    try {
+      return found.route.handler(ctx);
+    } catch (e) {
+      // An emulator bug must be loud, not look like a dropped connection. Our errors carry no secrets.
+      console.error('[clover emulator] handler failed:', e);
+      return plainError(500, 'emulator handler failed');
+    }
+  }
   if (found.kind === 'method') return { ...plainError(405), headers: { allow: found.allow } };
   return plainError(404);
 }
