@@ -21,7 +21,8 @@ function trackEmulatorTimers() {
 }
 
 describe('close()', () => {
-  const tcp = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
+  const tcp = () =>
+    process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
 
   it('stops both listeners, ends open and pending requests, and leaves no handles behind', async () => {
     const baseline = tcp();
