@@ -7,20 +7,25 @@ import { CHANNELS, events, type Channel, type EventName, type EventOf, type IpcR
 import type { KeychainState } from '@shared/vocabulary';
 import { ClipboardGuard, createMemoryClipboard, type Clipboard } from './clipboard/clipboard-guard';
 import { createKeyedLock } from './concurrency/keyed-lock';
+import { createChargesDomain } from './charges/handlers';
 import { createCredentialsDomain } from './credentials/handlers';
 import type { CoreDeps, Dialogs } from './deps';
+import { createInspectDomain } from './inspect/handlers';
+import type { Adapters } from './inspect/inspect-one';
 import { combineHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { linkHandlers } from './links/handlers';
 import { createLogger, type Logger } from './log/logger';
 import { RedactionRegistry } from './log/redaction';
 import { networkHandlers } from './network/handlers';
+import { createAdapters } from './providers/adapters';
 import { EndpointOverrides } from './providers/http/hosts';
 import { createHttpContext } from './providers/http/http-context';
 import { createRequestLog } from './providers/http/request-log';
 import { settingsHandlers } from './settings/handlers';
 import { statusHandlers } from './status/handlers';
 import { MetadataIndex } from './vault/metadata-index';
+import { recoverStaged } from './vault/rotation';
 import { createKeytarStore, observeKeychain, type SecretStore } from './vault/secret-store';
 import { createValueHasher } from './vault/value-hash';
 
@@ -44,6 +49,10 @@ export interface CoreOptions {
   logEcho?: boolean;
   /** How long close() waits for calls in flight before clearing the clipboard (default 5 s). */
   closeTimeoutMs?: number;
+  /** Vendor modules by provider (default: Clover and Square). */
+  adapters?: Adapters;
+  /** Bulk inspections in flight at once (default 32; vendor limiters pace the requests). */
+  bulkConcurrency?: number;
 }
 
 export interface Core {
@@ -99,11 +108,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dialogs: options.dialogs ?? null,
     locks: createKeyedLock(),
   };
-  const credentials = await createCredentialsDomain({ ...deps, hasher: createValueHasher(store, redaction) });
+  // A refresh that a crash interrupted left its new values staged: promote them before anything reads.
+  await recoverStaged(store, new Set(index.list().map((c) => c.id)), logger).catch(() => []);
+  const hasher = createValueHasher(store, redaction);
+  const adapters = options.adapters ?? createAdapters();
+  const credentials = await createCredentialsDomain({ ...deps, hasher });
+  const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency });
+  const charges = await createChargesDomain({ ...deps, adapters });
 
   const handlers = combineHandlers(
     statusHandlers({ ...deps, version: options.version ?? '0.0.0', keychainState: () => keychainState }),
     credentials.handlers,
+    inspect.handlers,
+    charges.handlers,
     settingsHandlers(deps),
     linkHandlers(options.openExternal),
     networkHandlers(deps),
@@ -130,6 +147,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true; // from here every call answers UNAVAILABLE
+      inspect.stop(); // bulk inspections end; their calls in flight are awaited below
+      if (inspect.unsavedRefreshes() > 0) logger.error('core.closing_with_unsaved_refresh', { pairs: inspect.unsavedRefreshes() });
       const waitMs = options.closeTimeoutMs ?? 5_000;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));

@@ -6,7 +6,7 @@ import type { PendingImport } from '@shared/contract';
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { classify } from '../vault/classifier';
-import { RESERVED_ACCOUNTS } from '../vault/consistency';
+import { isReservedAccount } from '../vault/consistency';
 import type { ValueHasher } from '../vault/value-hash';
 import { IMPORT_LOCK, newRecord } from './add-credentials';
 
@@ -21,7 +21,7 @@ const noOrphan = (): AppError =>
 
 export function createOrphanHandlers(d: Deps) {
   const assertOrphan = (account: string): void => {
-    if (RESERVED_ACCOUNTS.has(account) || d.index.get(account)) throw noOrphan();
+    if (isReservedAccount(account) || d.index.get(account)) throw noOrphan();
   };
 
   async function adopt(account: string): Promise<PendingImport> {

@@ -21,6 +21,14 @@ export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
     checkConsistency: () => invoke('credentials.checkConsistency', {}),
     adoptOrphan: (account: string) => invoke('credentials.adoptOrphan', { account }),
     deleteOrphan: (account: string) => invoke('credentials.deleteOrphan', { account }),
+    inspectCredential: (id: string) => invoke('credentials.inspect', { id }),
+    inspectMany: (ids: string[]) => invoke('credentials.inspectMany', { ids }),
+    cancelInspection: (jobId: string) => invoke('credentials.cancelInspection', { jobId }),
+    refreshCredential: (id: string) => invoke('credentials.refresh', { id }),
+    createCharge: (p: RequestOf<'charges.create'>) => invoke('charges.create', p),
+    retryCharge: (attemptId: string) => invoke('charges.retry', { attemptId }),
+    refundCharge: (p: RequestOf<'charges.refund'>) => invoke('charges.refund', p),
+    listCharges: (p: RequestOf<'charges.list'> = {}) => invoke('charges.list', p),
     listRequests: (limit?: number) => invoke('requests.list', limit === undefined ? {} : { limit }),
     checkNetwork: (p: RequestOf<'network.check'>) => invoke('network.check', p),
     getSettings: () => invoke('settings.get', {}),
@@ -29,6 +37,8 @@ export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
     onClipboardCleared: (cb: (p: EventOf<'clipboard.cleared'>) => void) => subscribe('clipboard.cleared', cb),
     onCredentialsChanged: (cb: (p: EventOf<'credentials.changed'>) => void) => subscribe('credentials.changed', cb),
     onKeychainChanged: (cb: (p: EventOf<'keychain.changed'>) => void) => subscribe('keychain.changed', cb),
+    onInspectionProgress: (cb: (p: EventOf<'inspection.progress'>) => void) => subscribe('inspection.progress', cb),
+    onInspectionFinished: (cb: (p: EventOf<'inspection.finished'>) => void) => subscribe('inspection.finished', cb),
   };
 }
 

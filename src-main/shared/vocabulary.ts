@@ -74,9 +74,48 @@ export const EXPIRING_SOON_DAYS = 7;
 export const EXPIRY_STATES = ['none', 'valid', 'soon', 'expired'] as const;
 export type ExpiryState = (typeof EXPIRY_STATES)[number];
 
-/** What an inspection concluded (issues #8/#9); "unchecked" is the absence of one. */
-export const VERDICTS = ['valid', 'invalid', 'expired', 'wrong_environment', 'unreachable', 'error'] as const;
+/**
+ * What an inspection concluded (issues #8/#9); "unchecked" is the absence of one. `untested`: the
+ * credential cannot be tested without spending or exposing it (a refresh token, an app secret),
+ * so only its metadata was judged.
+ */
+export const VERDICTS = [
+  'valid',
+  'invalid',
+  'expired',
+  'wrong_environment',
+  'unreachable',
+  'rate_limited',
+  'untested',
+  'error',
+] as const;
 export type Verdict = (typeof VERDICTS)[number];
+
+export const RISK_LEVELS = ['info', 'warning', 'danger'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/**
+ * Sandbox test-charge scenarios per vendor, each backed by a documented test card or nonce
+ * (clover-api.md §6, square-api.md §5). Main maps a scenario to the card or nonce.
+ */
+export const CHARGE_SCENARIOS = {
+  clover: ['approve', 'decline', 'partial_approval', 'amex_approve'],
+  square: ['ok', 'declined', 'cvv', 'postal_code', 'expiration'],
+} as const;
+export type ChargeScenario = (typeof CHARGE_SCENARIOS)[Provider][number];
+export const ALL_CHARGE_SCENARIOS = [
+  ...new Set<ChargeScenario>([...CHARGE_SCENARIOS.clover, ...CHARGE_SCENARIOS.square]),
+] as [ChargeScenario, ...ChargeScenario[]];
+
+/**
+ * Where a charge attempt stands. `unknown`: sent, but no answer came (timeout, dropped
+ * connection, 5xx): retry it with the same key to learn the outcome without charging twice.
+ */
+export const CHARGE_STATUSES = ['pending', 'succeeded', 'declined', 'failed', 'unknown', 'refunded', 'partially_refunded'] as const;
+export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
+
+/** Vendors' idempotency-key limits: Clover wants a v4 UUID (clover-api.md §7), Square 1-45 characters (square-api.md §5). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = { clover: 36, square: 45 } as const;
 
 /** What the last keychain call found; the header follows it and offers Retry. */
 export const KEYCHAIN_STATES = ['ok', 'unavailable', 'locked', 'timeout'] as const;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   byProvider,
+  InspectionResult,
   Environment,
   Fingerprint,
   Id,
@@ -13,16 +14,11 @@ import {
   VendorId,
   type CredentialView,
 } from '@shared/contract';
-import { CREDENTIAL_SOURCES, VERDICTS } from '@shared/vocabulary';
+import { CREDENTIAL_SOURCES } from '@shared/vocabulary';
 import { expiryState } from '../inspect/expiry';
 
 export const RECORD_VERSION = 2;
 
-export const InspectionRecord = z.strictObject({
-  verdict: z.enum(VERDICTS),
-  reason: z.string().max(300),
-  checkedAt: IsoTime,
-});
 
 export const StoredCredential = byProvider({
   id: Id,
@@ -40,7 +36,8 @@ export const StoredCredential = byProvider({
   locationId: VendorId.nullable(),
   /** The credential this one belongs to (app -> secret, access -> refresh token, ...). */
   parentId: Id.nullable(),
-  inspection: InspectionRecord.nullable(),
+  /** What the last inspection found (the same shape the inspect channel answers with). */
+  inspection: InspectionResult.nullable(),
   /** Keyed hash of the value (vault/value-hash.ts), to spot a value already stored; null if unknown. */
   valueHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
 });
@@ -53,7 +50,8 @@ export const StoredIndex = z.strictObject({
 });
 export type StoredIndex = z.infer<typeof StoredIndex>;
 
-/** The renderer's view of a record at `nowMs`: no link, no hash, the expiry read against main's clock. */
+/** The renderer's view of a record at `nowMs`: no hash, no inspection detail (its own channel
+ *  shows that), the expiry read against main's clock. */
 export function toView(r: StoredCredential, nowMs: number): CredentialView {
   const base = {
     id: r.id,
@@ -67,6 +65,8 @@ export function toView(r: StoredCredential, nowMs: number): CredentialView {
     expiresAt: r.expiresAt,
     expiry: expiryState(r.expiresAt === null ? null : Date.parse(r.expiresAt), nowMs),
     lastCheckedAt: r.lastCheckedAt,
+    verdict: r.inspection?.verdict ?? null,
+    parentId: r.parentId,
     merchantId: r.merchantId,
     appId: r.appId,
     locationId: r.locationId,

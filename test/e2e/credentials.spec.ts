@@ -1,13 +1,13 @@
 // Credentials screen, as a user sees it: add by paste, import a file, rename, copy, delete,
 // errors. Every action goes through the real core; the fake clipboard and dialog are main's.
 import keytar from 'keytar';
-import { RESERVED_ACCOUNTS } from '../../src-main/vault/consistency';
+import { isReservedAccount } from '../../src-main/vault/consistency';
 import { test, expect } from './fixtures';
 import { SAMPLE, credentialsTable, lastIpc, pendingCard, pendingPanel, row, seedCredential } from './helpers';
 
 /** Keychain items that are credentials (the reserved value-hash key is not one). */
 const credentialItems = async (service: string) =>
-  (await keytar.findCredentials(service)).filter((c) => !RESERVED_ACCOUNTS.has(c.account));
+  (await keytar.findCredentials(service)).filter((c) => !isReservedAccount(c.account));
 
 test.describe('credentials: empty state', () => {
   test('a new user is told how to add a credential, and there is no field to type a secret', async ({ mk }) => {

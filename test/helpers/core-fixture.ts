@@ -7,7 +7,7 @@ import { createCore, type Core, type CoreOptions } from '../../src-main/core';
 import { createMemoryClipboard, type Clipboard } from '../../src-main/clipboard/clipboard-guard';
 import type { Channel, IpcResult, RequestOf, ResponseOf } from '@shared/contract';
 import type { ProviderKind } from '@shared/vocabulary';
-import { RESERVED_ACCOUNTS } from '../../src-main/vault/consistency';
+import { isReservedAccount } from '../../src-main/vault/consistency';
 import { assertPrivateKeyring, emptyService, keychainAccounts, uniqueService } from './private-keyring';
 
 /** Provider and kind of a proposal or view, still paired (the contract's discriminated union). */
@@ -55,7 +55,7 @@ export async function startCore(
       return r.data as ResponseOf<typeof channel>;
     },
     raw: (channel, payload) => fixture.core.invoke(channel, payload),
-    keychainAccounts: async () => (await keychainAccounts(service)).filter((a) => !RESERVED_ACCOUNTS.has(a)),
+    keychainAccounts: async () => (await keychainAccounts(service)).filter((a) => !isReservedAccount(a)),
     async restart(more = {}) {
       await fixture.core.close();
       fixture.core = await createCore({ ...options(), ...more });

@@ -3,7 +3,7 @@
 // completes anyway. Only the fault is simulated; every value still goes to the real keychain.
 import keytar from 'keytar';
 import { AppError } from '../../src-main/errors/app-error';
-import { RESERVED_ACCOUNTS } from '../../src-main/vault/consistency';
+import { isReservedAccount } from '../../src-main/vault/consistency';
 import { createKeytarStore, keychainHint, type KeytarStoreOptions, type SecretStore } from '../../src-main/vault/secret-store';
 
 export type Fault = 'locked' | 'unavailable';
@@ -33,7 +33,7 @@ export function createFaultyStore(service: string, o: Pick<KeytarStoreOptions, '
   const stallingKeytar = {
     ...keytar,
     setPassword: async (s: string, a: string, v: string) => {
-      const ms = RESERVED_ACCOUNTS.has(a) ? 0 : stallMs;
+      const ms = isReservedAccount(a) ? 0 : stallMs;
       if (ms) stallMs = 0;
       if (ms) await new Promise((r) => setTimeout(r, ms));
       return keytar.setPassword(s, a, v);
@@ -44,7 +44,7 @@ export function createFaultyStore(service: string, o: Pick<KeytarStoreOptions, '
     calls[op] += 1;
     if (broken && broken.ops.includes(op)) throw errorFor(broken.fault);
     // Faults aimed at credential writes skip our reserved accounts (the value-hash key).
-    if (op === 'set' && nth && !RESERVED_ACCOUNTS.has(account ?? '') && --nth.n === 0) {
+    if (op === 'set' && nth && !isReservedAccount(account ?? '') && --nth.n === 0) {
       const { fault } = nth;
       nth = null;
       throw errorFor(fault);

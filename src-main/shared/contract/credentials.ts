@@ -2,7 +2,7 @@
 // fingerprints, statuses and times only (DESIGN invariant 1); the record stored on disk is a
 // different type (vault/stored-record.ts), joined to this one by one mapper.
 import { z } from 'zod';
-import { COPY_FORMATS, CREDENTIAL_SOURCES, EXPIRY_STATES } from '../vocabulary';
+import { COPY_FORMATS, CREDENTIAL_SOURCES, EXPIRY_STATES, VERDICTS } from '../vocabulary';
 import { ById, byProvider, Empty, Environment, Fingerprint, Id, IsoTime, Label, VendorId } from './common';
 
 export const CredentialView = byProvider({
@@ -19,6 +19,10 @@ export const CredentialView = byProvider({
   /** expiresAt read against main's clock when it answered (inspect/expiry.ts). */
   expiry: z.enum(EXPIRY_STATES),
   lastCheckedAt: IsoTime.nullable(),
+  /** What the last inspection concluded; null until one ran ("Unchecked"). */
+  verdict: z.enum(VERDICTS).nullable(),
+  /** The credential this one belongs to (app -> secret, access token -> refresh token, ...). */
+  parentId: Id.nullable(),
   merchantId: VendorId.nullable(),
   appId: VendorId.nullable(),
   locationId: VendorId.nullable(),

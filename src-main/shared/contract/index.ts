@@ -5,7 +5,9 @@
 // it a named function in ../bridge.ts and a line in README's channel list.
 import { z } from 'zod';
 import { appChannels } from './app';
+import { chargeChannels } from './charges';
 import { credentialChannels } from './credentials';
+import { inspectChannels, inspectEvents } from './inspect';
 import type { IpcError } from './errors';
 import { Id } from './common';
 import { KEYCHAIN_STATES } from '../vocabulary';
@@ -14,8 +16,10 @@ export * from './common';
 export * from './credentials';
 export * from './app';
 export * from './errors';
+export * from './inspect';
+export * from './charges';
 
-export const contract = { ...appChannels, ...credentialChannels } as const;
+export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -33,6 +37,7 @@ export const events = {
   'credentials.changed': z.strictObject({ ids: z.array(Id).max(1000) }),
   /** The keychain answered differently from the last call (locked, unavailable, back). */
   'keychain.changed': z.strictObject({ state: z.enum(KEYCHAIN_STATES) }),
+  ...inspectEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -128,6 +128,14 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
     copySecret: async (_id, format) => ok({ format, clearsInSeconds: fake.settings.clipboardClearSeconds }),
     checkConsistency: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     adoptOrphan: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    inspectCredential: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    inspectMany: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    cancelInspection: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    refreshCredential: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    createCharge: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    retryCharge: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    refundCharge: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    listCharges: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     deleteOrphan: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     listRequests: async () => ok({ items: [...fake.requests] }),
     checkNetwork: async () => ok({ reachable: true, status: 404, durationMs: 42 }),
@@ -140,6 +148,8 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
     onClipboardCleared: on('clipboard.cleared'),
     onCredentialsChanged: on('credentials.changed'),
     onKeychainChanged: on('keychain.changed'),
+    onInspectionProgress: on('inspection.progress'),
+    onInspectionFinished: on('inspection.finished'),
   };
   fake.api = Object.fromEntries(Object.entries(impl).map(([k, f]) => [k, vi.fn(f)])) as unknown as Mocked;
   (window as unknown as { keychain?: KeychainApi }).keychain = fake.api as unknown as KeychainApi;
