@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests run anywhere; integration tests need the private keyring (test/with-keyring.sh)
-// and start their own loopback servers. End-to-end tests are Playwright's (playwright.config.ts).
+// and start their own loopback servers. Packaging tests run `npm start` and electron-builder against a
+// loopback Electron mirror (minutes, not seconds). End-to-end tests are Playwright's (playwright.config.ts).
 export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./src-main/shared', import.meta.url)) } },
   test: {
@@ -19,6 +20,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
     ],

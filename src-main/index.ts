@@ -28,6 +28,8 @@ import {
 // Built layout (electron-vite): out/main/index.js, out/preload/index.js, out/renderer/.
 const PRELOAD_PATH = join(__dirname, '../preload/index.js');
 const RENDERER_DIR = join(__dirname, '../renderer');
+// resources/ sits beside out/ in the checkout and inside app.asar when packaged (electron-builder.config.ts).
+const WINDOW_ICON = join(__dirname, '../../resources/icons/512x512.png');
 const EVENT_NAMES = Object.keys(events) as EventName[];
 const CLOSE_TIMEOUT_MS = 5_000;
 const UNTRUSTED_SENDER: { ok: false; error: IpcError } = {
@@ -57,7 +59,11 @@ function guard(contents: WebContents): void {
 }
 
 function createMainWindow(): BrowserWindow {
-  const options = createWindowOptions({ preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged });
+  const options = createWindowOptions({
+    preloadPath: PRELOAD_PATH,
+    isPackaged: app.isPackaged,
+    iconPath: process.platform === 'linux' ? WINDOW_ICON : undefined,
+  });
   // The security flags are restated literally (same values as window.ts, which is tested as data)
   // so electronegativity, which reads only this constructor call, can verify them.
   const win = new BrowserWindow({

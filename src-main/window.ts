@@ -18,11 +18,18 @@ export interface WindowOptionsInput {
   preloadPath: string;
   /** app.isPackaged; DevTools only in development. Defaults to true so a forgotten flag locks down. */
   isPackaged?: boolean;
+  /** The window icon (Linux; macOS and Windows take theirs from the app bundle / .exe). */
+  iconPath?: string;
 }
 
-export function createWindowOptions({ preloadPath, isPackaged = true }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function createWindowOptions({
+  preloadPath,
+  isPackaged = true,
+  iconPath,
+}: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: 'Merchant Keychain',
+    ...(iconPath === undefined ? {} : { icon: iconPath }),
     width: 1280,
     height: 820,
     minWidth: 960,

@@ -8,6 +8,6 @@ step "typecheck";              npm run --silent typecheck
 step "electronegativity";      node test/security/electronegativity.mjs
 step "build (electron-vite)";  npx electron-vite build
 rm -f test-results/vitest.json test-results/playwright.json
-step "unit + integration";     npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "unit + integration + packaging"; npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "end-to-end (Chromium)";  npx playwright test
 step "summary";                node test/summary.mjs

@@ -60,6 +60,14 @@ describe('createWindowOptions', () => {
     expect(options.height).toBeGreaterThanOrEqual(options.minHeight ?? 0);
   });
 
+  it('sets the window icon only when given one (Linux; the other platforms take the bundle icon)', () => {
+    expect(options.icon).toBeUndefined();
+    expect(Object.hasOwn(options, 'icon')).toBe(false);
+    const withIcon = createWindowOptions({ preloadPath: 'p', iconPath: '/app/resources/icons/512x512.png' });
+    expect(withIcon.icon).toBe('/app/resources/icons/512x512.png');
+    expect(withIcon.webPreferences).toEqual(createWindowOptions({ preloadPath: 'p' }).webPreferences);
+  });
+
   it('allows DevTools only when not packaged, and locks down when the flag is omitted', () => {
     expect(createWindowOptions({ preloadPath: 'p', isPackaged: false }).webPreferences?.devTools).toBe(true);
     expect(createWindowOptions({ preloadPath: 'p' }).webPreferences?.devTools).toBe(false);
