@@ -147,6 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true; // from here every call answers UNAVAILABLE
+      guard.refuseCopies(); // a copy in flight must not reach the clipboard while we quit
       inspect.stop(); // bulk inspections end; their calls in flight are awaited below
       if (inspect.unsavedRefreshes() > 0) logger.error('core.closing_with_unsaved_refresh', { pairs: inspect.unsavedRefreshes() });
       const waitMs = options.closeTimeoutMs ?? 5_000;

@@ -46,7 +46,12 @@ export class ClipboardGuard {
     return true;
   }
 
-  /** The last thing the core does on close: no copy is accepted afterwards. */
+  /** Called as close() begins: a copy still waiting on the keychain is refused, not written. */
+  refuseCopies(): void {
+    this.closed = true;
+  }
+
+  /** The last thing the core does on close. */
   async shutdown(): Promise<boolean> {
     this.closed = true;
     return this.clearIfUnchanged('quit');

@@ -16,10 +16,12 @@ import {
   HttpRedirectError,
   HttpStatusError,
   HttpTimeoutError,
+  HttpTooLargeError,
   createHttpClient,
   type HttpClientOptions,
 } from '../../src-main/providers/http/client';
 import { createRequestLog, type RequestLog } from '../../src-main/providers/http/request-log';
+import { createHostLimiter } from '../../src-main/providers/http/rate-limit';
 
 interface Seen {
   method: string;
@@ -182,6 +184,50 @@ describe('timeouts', () => {
     expect(elapsed).toBeLessThan(1500);
     expect(srv.seen).toHaveLength(1);
     expect(requestLog.list()[0]).toMatchObject({ status: null, attempt: 1, error: expect.stringContaining('ETIMEDOUT') });
+  });
+});
+
+describe('total deadline and size cap (issue #7)', () => {
+  it('a server that drips one byte at a time is cut off at the total deadline, freeing its limiter slot', async () => {
+    let drips = 0;
+    const srv = await serve((req, res) => {
+      if (req.url === '/fast') return json(res, 200, { ok: true });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"locations":[');
+      const t = setInterval(() => (drips++, res.write(' ')), 100);
+      res.on('close', () => clearInterval(t));
+    });
+    const limiter = createHostLimiter({ maxConcurrent: 1 });
+    const api = squareClient(srv.url, { timeoutMs: 600, limiter });
+    const t0 = performance.now();
+    const err = await api.get('/v2/locations').catch((e: unknown) => e);
+    const elapsed = performance.now() - t0;
+    expect(err).toBeInstanceOf(HttpTimeoutError);
+    expect(drips).toBeGreaterThanOrEqual(3); // the server kept the connection busy: an idle timeout never fires
+    expect(elapsed).toBeLessThan(1_500);
+    const t1 = performance.now();
+    expect((await api.get('/fast')).data).toEqual({ ok: true }); // the one slot was released
+    expect(performance.now() - t1).toBeLessThan(500);
+  });
+
+  it('the deadline covers the wait for a limiter slot too', async () => {
+    const srv = await serve(() => undefined); // never answers: holds the only slot
+    const limiter = createHostLimiter({ maxConcurrent: 1 });
+    const api = squareClient(srv.url, { timeoutMs: 400, limiter });
+    const first = api.get('/a').catch((e: unknown) => e);
+    const t0 = performance.now();
+    const second = await api.get('/b').catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(HttpTimeoutError);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(await first).toBeInstanceOf(HttpTimeoutError);
+  });
+
+  it('refuses an answer larger than the cap, as a typed error that is not "unreachable"', async () => {
+    const srv = await serve((_req, res) => json(res, 200, { blob: 'x'.repeat(50_000) }));
+    const api = squareClient(srv.url, { maxResponseBytes: 10_000 });
+    const err = await api.get('/v2/locations').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpTooLargeError);
+    expect(err).toMatchObject({ code: 'VENDOR_ERROR' });
   });
 });
 

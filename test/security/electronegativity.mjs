@@ -102,7 +102,7 @@ async function waitForCsv(csvPath, issues) {
     .map((i) => keyOf({ id: i.id, severity: i.severity.name, file: i.file, location: `${i.location.line}:${i.location.column}` }))
     .sort();
   let last = 'no CSV written';
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 200; attempt++) { // up to 20 s: the machine may be busy
     await new Promise((r) => setTimeout(r, 100));
     if (!existsSync(csvPath)) continue;
     try {

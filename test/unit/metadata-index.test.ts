@@ -86,13 +86,14 @@ describe('MetadataIndex: writes', () => {
 });
 
 describe('MetadataIndex: records and views', () => {
-  it('the view carries no link, hash or inspection, and reads expiry against the clock', () => {
+  it('the view carries the link and verdict but no hash or inspection detail, and reads expiry against the clock', () => {
     const r = record({ expiresAt: '2026-12-05T00:00:00.000Z', valueHash: 'a'.repeat(64), parentId: randomUUID() });
     const now = Date.parse('2026-12-01T00:00:00.000Z');
     const view = toView(r, now);
     expect(CredentialView.parse(view)).toEqual(view);
     expect(view).not.toHaveProperty('valueHash');
-    expect(view).not.toHaveProperty('parentId');
+    expect(view).not.toHaveProperty('inspection');
+    expect(view).toMatchObject({ parentId: r.parentId, verdict: null });
     expect(view.expiry).toBe('soon');
     expect(toView(r, Date.parse('2026-12-06T00:00:00.000Z')).expiry).toBe('expired');
     expect(toView(record(), now).expiry).toBe('none');

@@ -119,6 +119,19 @@ describe('redactPathAndQuery', () => {
   it('drops the fragment', () => {
     expect(redactPathAndQuery('/cb#access_token=abc', reg)).toBe('/cb');
   });
+
+  it('a malformed % escape elsewhere does not stop an encoded secret from being scrubbed (issue #7)', () => {
+    const r = new RedactionRegistry();
+    const secret = 'Zq9x7Rk2Lm4Np6Tv8Wb0Yc3Ed5Fg';
+    r.register(secret);
+    const encoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    for (const raw of [`/v3/items/%zz/${encoded}`, `/v3/items/${encoded}%`, `/x?note=%E0%A4%A/${encoded}`, `/x?q=100%&v=${encoded}`]) {
+      const out = redactPathAndQuery(raw, r);
+      expect(out).not.toContain(secret);
+      expect(out).not.toContain(encoded);
+      expect(out).toContain('[REDACTED]');
+    }
+  });
 });
 
 describe('idempotencyKeyFrom', () => {

@@ -98,7 +98,6 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     const deadline = AbortSignal.timeout(deadlineMs);
     const callerSignal = config.signal as AbortSignal | undefined;
     const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
-    config.signal = signal;
     let release: () => void;
     try {
       release = await limiter.acquire(new URL(url).host, signal);
@@ -108,7 +107,9 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     }
     const started = performance.now();
     try {
-      const res = await network(config).catch((e: unknown) => {
+      // The deadline goes to this attempt only: were it on `config`, axios would report our
+      // timeout as a cancellation by the caller.
+      const res = await network({ ...config, signal } as InternalAxiosRequestConfig).catch((e: unknown) => {
         if (deadline.aborted && !callerSignal?.aborted) throw deadlineError(config, deadlineMs);
         throw e;
       });
