@@ -53,6 +53,8 @@ export interface CoreOptions {
   adapters?: Adapters;
   /** Bulk inspections in flight at once (default 32; vendor limiters pace the requests). */
   bulkConcurrency?: number;
+  /** Per-host HTTP cap (default 4 in flight, 10 starts/s); see providers/http/http-context.ts. */
+  hostLimits?: { maxConcurrent: number; maxPerWindow: number };
 }
 
 export interface Core {
@@ -98,6 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const http = createHttpContext({
     endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
     allowLoopbackHttp: options.allowLoopbackHttp === true,
+    hostLimits: options.hostLimits,
     logger,
     redaction,
     requestLog,

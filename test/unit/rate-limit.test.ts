@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHostLimiter } from '../../src-main/providers/http/rate-limit';
+import { createKeyedLimits } from '../../src-main/providers/http/keyed-limits';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -56,5 +57,45 @@ describe('createHostLimiter', () => {
     const again = await limiter.acquire('h');
     expect(limiter.inFlight('h')).toBe(1);
     again();
+  });
+});
+
+describe('createKeyedLimits', () => {
+  it('holds a request until every named limit has room, and counts each name across requests', async () => {
+    const limits = createKeyedLimits();
+    const token = { key: 'clover:token:a', maxConcurrent: 2, maxPerSecond: 100 };
+    const app = { key: 'clover:app:x', maxConcurrent: 3, maxPerSecond: 100 };
+    const other = { key: 'clover:token:b', maxConcurrent: 2, maxPerSecond: 100 };
+    const r1 = await limits.acquire([token, app]);
+    const r2 = await limits.acquire([token, app]);
+    let third = false;
+    const p3 = limits.acquire([token, app]).then((r) => ((third = true), r));
+    const r4 = await limits.acquire([other, app]); // another token of the same app: the app has 1 slot left
+    await new Promise((r) => setTimeout(r, 20));
+    expect(third).toBe(false); // token a is full
+    let fifth = false;
+    const p5 = limits.acquire([other, app]).then((r) => ((fifth = true), r));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fifth).toBe(false); // the app is full
+    r1(); // frees token a and one app slot; the app slot goes to the earlier waiter (p5)
+    (await p5)();
+    const r3 = await p3;
+    expect(third).toBe(true);
+    r2();
+    r4();
+    r3();
+  });
+
+  it('an aborted wait releases what it already held', async () => {
+    const limits = createKeyedLimits();
+    const a = { key: 'a', maxConcurrent: 1, maxPerSecond: 100 };
+    const b = { key: 'b', maxConcurrent: 1, maxPerSecond: 100 };
+    const holdB = await limits.acquire([b]);
+    const abort = new AbortController();
+    const waiting = limits.acquire([a, b], abort.signal);
+    abort.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    (await limits.acquire([a]))(); // `a` was given back
+    holdB();
   });
 });

@@ -8,6 +8,7 @@ import type { Logger } from '../../log/logger';
 import type { RedactionRegistry } from '../../log/redaction';
 import { baseUrlFor, isAllowedUrl, type EndpointOverrides, type EnvironmentId, type ProviderId, type Region, type ServiceOf } from './hosts';
 import { HostNotAllowedError, contextOf, toProviderHttpError } from './http-errors';
+import { createKeyedLimits, type KeyedLimits, type LimitSpec } from './keyed-limits';
 import { createHostLimiter, type HostLimiter } from './rate-limit';
 import { buildRequestLogEntry, idempotencyKeyFrom, type RequestLog } from './request-log';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, shouldRetry, type RetryPolicy } from './retry-policy';
@@ -18,6 +19,8 @@ declare module 'axios' {
   interface AxiosRequestConfig {
     /** Set by the adapter on the first attempt; retries must carry the same key (invariant 4). */
     mkPinnedIdempotencyKey?: string | null;
+    /** Limits this request counts against besides its host's (keyed-limits.ts). */
+    mkLimits?: readonly LimitSpec[];
   }
 }
 
@@ -47,6 +50,8 @@ export interface HttpClientOptions<P extends ProviderId = ProviderId> {
   maxRetryAfterMs?: number;
   /** Share one limiter across clients of the same host; default: a private one (4 in flight, 10/s). */
   limiter?: HostLimiter;
+  /** Shared counters for the per-request limits (`mkLimits`); default: a private set. */
+  keyedLimits?: KeyedLimits;
 }
 
 export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>): AxiosInstance {
@@ -54,6 +59,7 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
   const baseURL = baseUrlFor(provider, environment, o.service, o.endpoints, o.region);
   const clock = o.clock ?? (() => new Date());
   const limiter = o.limiter ?? createHostLimiter();
+  const keyedLimits = o.keyedLimits ?? createKeyedLimits();
   const policy: RetryPolicy = {
     ...DEFAULT_RETRY_POLICY,
     ...(o.maxRetries !== undefined && { maxRetries: o.maxRetries }),
@@ -100,7 +106,12 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
     let release: () => void;
     try {
-      release = await limiter.acquire(new URL(url).host, signal);
+      const releaseKeyed = await keyedLimits.acquire(config.mkLimits ?? [], signal);
+      const releaseHost = await limiter.acquire(new URL(url).host, signal).catch((e: unknown) => {
+        releaseKeyed();
+        throw e;
+      });
+      release = () => (releaseHost(), releaseKeyed());
     } catch (e) {
       if (deadline.aborted) throw deadlineError(config, deadlineMs);
       throw e;

@@ -5,6 +5,7 @@ import type { AxiosInstance } from 'axios';
 import type { Logger } from '../../log/logger';
 import type { RedactionRegistry } from '../../log/redaction';
 import { createHttpClient } from './client';
+import { createKeyedLimits } from './keyed-limits';
 import { createHostLimiter } from './rate-limit';
 import type { EndpointOverrides, EnvironmentId, ProviderId, ServiceOf } from './hosts';
 import type { RequestLog } from './request-log';
@@ -17,6 +18,9 @@ export interface HttpContextOptions {
   requestLog: RequestLog;
   clock: () => Date;
   timeoutMs?: number;
+  /** Per-host cap shared by every client (default 4 in flight, 10 starts/s). Providers with
+   *  published per-token limits carry those on each request instead (`mkLimits`). */
+  hostLimits?: { maxConcurrent: number; maxPerWindow: number };
 }
 
 export type HttpContext = {
@@ -24,9 +28,10 @@ export type HttpContext = {
 };
 
 export function createHttpContext(o: HttpContextOptions): HttpContext {
-  const limiter = createHostLimiter();
+  const limiter = createHostLimiter(o.hostLimits);
+  const keyedLimits = createKeyedLimits();
   return {
     client: (provider, environment, service) =>
-      createHttpClient({ ...o, provider, environment, service, limiter }),
+      createHttpClient({ ...o, provider, environment, service, limiter, keyedLimits }),
   };
 }
