@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './log/logger';
 import { RedactionRegistry } from './log/redaction';
 import { networkHandlers } from './network/handlers';
 import { createAdapters } from './providers/adapters';
+import { createCloverDomain } from './providers/clover/handlers';
 import { EndpointOverrides } from './providers/http/hosts';
 import { createHttpContext } from './providers/http/http-context';
 import { createRequestLog } from './providers/http/request-log';
@@ -40,6 +41,9 @@ export interface CoreOptions {
   clipboard?: Clipboard;
   dialogs?: Dialogs;
   openExternal?: (url: string) => Promise<void>;
+  /** Opens a vendor's OAuth authorize page in the system browser (only URLs that passed the
+   *  vendor's authorize-host allowlist reach it; the shell checks again). */
+  openAuthorizeUrl?: (url: string) => Promise<void>;
   /** Vendor base-URL overrides, for the local stand-ins in tests. */
   endpoints?: EndpointOverrides;
   /** Plain HTTP to loopback only; never set by the Electron shell. */
@@ -53,8 +57,14 @@ export interface CoreOptions {
   adapters?: Adapters;
   /** Bulk inspections in flight at once (default 32; vendor limiters pace the requests). */
   bulkConcurrency?: number;
-  /** Per-host HTTP cap (default 4 in flight, 10 starts/s); see providers/http/http-context.ts. */
+  /** Per-host HTTP cap (default DEFAULT_HOST_LIMITS); see providers/http/http-context.ts. */
   hostLimits?: { maxConcurrent: number; maxPerWindow: number };
+  /** Total deadline of one HTTP attempt (default 15 s); tests shorten it. */
+  httpTimeoutMs?: number;
+  /** First HTTP retry backoff (default 1 s, doubled each retry); tests shorten it. */
+  httpRetryBaseDelayMs?: number;
+  /** How long clover.connect waits for the browser (default 5 minutes). */
+  connectTimeoutMs?: number;
 }
 
 export interface Core {
@@ -101,6 +111,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
     allowLoopbackHttp: options.allowLoopbackHttp === true,
     hostLimits: options.hostLimits,
+    timeoutMs: options.httpTimeoutMs,
+    retryBaseDelayMs: options.httpRetryBaseDelayMs,
     logger,
     redaction,
     requestLog,
@@ -118,12 +130,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const credentials = await createCredentialsDomain({ ...deps, hasher });
   const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency });
   const charges = await createChargesDomain({ ...deps, adapters });
+  const clover = createCloverDomain({ ...deps, hasher, adapter: adapters.clover }, {
+    openAuthorizeUrl: options.openAuthorizeUrl,
+    endpoints: options.endpoints,
+    allowLoopbackHttp: options.allowLoopbackHttp === true,
+    timeoutMs: options.connectTimeoutMs,
+  });
 
   const handlers = combineHandlers(
     statusHandlers({ ...deps, version: options.version ?? '0.0.0', keychainState: () => keychainState }),
     credentials.handlers,
     inspect.handlers,
     charges.handlers,
+    clover.handlers,
     settingsHandlers(deps),
     linkHandlers(options.openExternal),
     networkHandlers(deps),
@@ -152,6 +171,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true; // from here every call answers UNAVAILABLE
       guard.refuseCopies(); // a copy in flight must not reach the clipboard while we quit
       inspect.stop(); // bulk inspections end; their calls in flight are awaited below
+      clover.stop(); // a connect waiting for the browser ends
       if (inspect.unsavedRefreshes() > 0) logger.error('core.closing_with_unsaved_refresh', { pairs: inspect.unsavedRefreshes() });
       const waitMs = options.closeTimeoutMs ?? 5_000;
       let timer: NodeJS.Timeout | undefined;

@@ -78,13 +78,17 @@ export async function createChargesDomain(d: Deps) {
           d.redaction.register(sourceToken);
           await d.store.set(`${CHARGE_SOURCE_PREFIX}${attemptId}`, sourceToken, { newItem: true });
         }
+        // The vendor answers a resent key with its stored result; the same charge id coming back
+        // proves it (the adapter cannot tell a first answer from a replay, the ledger can).
+        const replayed = outcome.replayed || (e.vendorId !== null && outcome.vendorId === e.vendorId);
+        const message = replayed && !outcome.replayed ? `${outcome.message} Same charge as before: no second charge was made.` : outcome.message;
         entry = {
           ...e,
           sourceAccount: e.sourceAccount ?? (outcome.sourceToken ? `${CHARGE_SOURCE_PREFIX}${attemptId}` : null),
           status: outcome.status,
-          message: outcome.message.slice(0, 500),
+          message: message.slice(0, 500),
           vendorId: outcome.vendorId ?? e.vendorId,
-          replayed: outcome.replayed,
+          replayed,
           sends: e.sends + outcome.sends,
           updatedAt: d.clock().toISOString(),
         };

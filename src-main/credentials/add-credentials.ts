@@ -14,7 +14,11 @@ export interface NewCredential {
   value: string;
   proposal: Proposal;
   source: StoredCredential['source'];
-  extra?: Partial<Pick<StoredCredential, 'merchantId' | 'appId' | 'locationId' | 'expiresAt' | 'parentId'>>;
+  /** `status`/`label`: values main fetched itself (an OAuth exchange) need no confirming. */
+  extra?: Partial<Pick<StoredCredential, 'merchantId' | 'appId' | 'locationId' | 'expiresAt' | 'parentId' | 'status' | 'label'>>;
+  /** Links this one to another item of the same batch (its parentId becomes that item's id, or
+   *  the id it is already stored under): refresh -> access token, app secret -> app ID. */
+  linkTo?: number;
 }
 
 export type AddDeps = Pick<CoreDeps, 'index' | 'store' | 'redaction' | 'logger' | 'clock' | 'locks'> & { hasher: ValueHasher };
@@ -62,13 +66,11 @@ export function newRecord(o: {
 export const IMPORT_LOCK = 'import';
 
 export function createAdder(d: AddDeps) {
-  /** The label of the credential already holding this value, if any. */
-  async function duplicateOf(value: string, batch: Map<string, string>): Promise<{ hash: string; label: string | null }> {
+  /** The credential already holding this value (stored, or earlier in this batch), if any. */
+  async function duplicateOf(value: string, batch: Map<string, StoredCredential>): Promise<{ hash: string; existing: StoredCredential | null }> {
     const hash = await d.hasher.hash(value);
-    const inBatch = batch.get(hash);
-    if (inBatch) return { hash, label: inBatch };
-    const existing = d.index.list().find((c) => c.valueHash === hash);
-    return { hash, label: existing?.label ?? null };
+    const existing = batch.get(hash) ?? d.index.list().find((c) => c.valueHash === hash) ?? null;
+    return { hash, existing };
   }
 
   async function rollback(ids: string[]): Promise<void> {
@@ -86,25 +88,34 @@ export function createAdder(d: AddDeps) {
    * Stores `items` as pending credentials. Must run under IMPORT_LOCK (callers do). Items whose
    * value is already stored come back in `duplicates` with the label they are saved under.
    */
-  async function add(items: NewCredential[]): Promise<{ added: PendingImport[]; duplicates: { index: number; label: string }[] }> {
+  async function add(items: NewCredential[]): Promise<{ added: PendingImport[]; duplicates: { index: number; label: string; id: string }[] }> {
     const t = d.clock().toISOString();
-    const batch = new Map<string, string>();
+    const batch = new Map<string, StoredCredential>();
     const records: StoredCredential[] = [];
     const values: string[] = [];
     const proposals: Proposal[] = [];
-    const duplicates: { index: number; label: string }[] = [];
+    const duplicates: { index: number; label: string; id: string }[] = [];
+    /** The id each item is (or already was) stored under, for links within the batch. */
+    const idOf: string[] = [];
     for (const [i, item] of items.entries()) {
       d.redaction.register(item.value);
-      const { hash, label } = await duplicateOf(item.value, batch);
-      if (label !== null) {
-        duplicates.push({ index: i, label });
+      const { hash, existing } = await duplicateOf(item.value, batch);
+      if (existing !== null) {
+        duplicates.push({ index: i, label: existing.label, id: existing.id });
+        idOf[i] = existing.id;
         continue;
       }
       const record = newRecord({ id: randomUUID(), value: item.value, proposal: item.proposal, source: item.source, valueHash: hash, at: t, extra: item.extra });
       records.push(record);
       values.push(item.value);
       proposals.push(item.proposal);
-      batch.set(hash, record.label);
+      batch.set(hash, record);
+      idOf[i] = record.id;
+    }
+    for (const [i, item] of items.entries()) {
+      const parentId = item.linkTo === undefined ? undefined : idOf[item.linkTo];
+      const j = records.findIndex((r) => r.id === idOf[i]);
+      if (parentId !== undefined && parentId !== idOf[i] && j !== -1) records[j] = { ...records[j]!, parentId };
     }
     const stored: string[] = [];
     try {
@@ -125,5 +136,10 @@ export function createAdder(d: AddDeps) {
     };
   }
 
-  return { add };
+  /** The stored credential holding this value, if any (run under IMPORT_LOCK for a stable answer). */
+  async function existing(value: string): Promise<StoredCredential | null> {
+    return (await duplicateOf(value, new Map())).existing;
+  }
+
+  return { add, existing };
 }

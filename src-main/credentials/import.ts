@@ -6,10 +6,16 @@ import type { CoreDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { classify, isForeignCredential, MAX_SECRET_LENGTH, normaliseSecret } from '../vault/classifier';
 import { SECRET_ENV_KEYS } from '../vault/env-keys';
-import { readImportFile, type ParsedImport } from '../vault/import-file';
+import { parseImportText, readImportText, type ParsedImport } from '../vault/import-file';
+import { parseTokenResponse, type TokenPaste } from '../vault/token-response';
 import { keychainStateOf } from '../vault/secret-store';
 import type { ValueHasher } from '../vault/value-hash';
 import { createAdder, IMPORT_LOCK, type NewCredential } from './add-credentials';
+import { linkItems } from './file-links';
+import { importPair } from './import-pair';
+
+/** Text that names an access_token field: a token-endpoint answer, so it holds secrets. */
+const holdsTokens = (text: string): boolean => /"access_token"\s*:/.test(text);
 import { assertNoSecretInMetadata } from './metadata-guard';
 
 type Deps = Pick<CoreDeps, 'index' | 'store' | 'redaction' | 'logger' | 'clock' | 'locks' | 'clipboard' | 'guard' | 'dialogs'> & {
@@ -27,7 +33,7 @@ export function createImporters(d: Deps) {
   async function failPaste(e: unknown, raw: string): Promise<never> {
     const keychain = keychainStateOf(e) !== null;
     const duplicate = e instanceof AppError && e.code === 'CONFLICT';
-    if (!(e instanceof AppError) || !(keychain || duplicate || isForeignCredential(raw))) throw e;
+    if (!(e instanceof AppError) || !(keychain || duplicate || isForeignCredential(raw) || holdsTokens(raw))) throw e;
     const cleared = await d.guard.clearIfHolds(raw).catch(() => false);
     const note = cleared
       ? 'The clipboard was cleared.'
@@ -42,6 +48,8 @@ export function createImporters(d: Deps) {
     }
     const value = normaliseSecret(raw);
     try {
+      const paste = parseTokenResponse(raw);
+      if (paste) return await pastePair(paste, raw);
       const proposal = classify(value);
       const { added, duplicates } = await d.locks.run(IMPORT_LOCK, () => adder.add([{ value, proposal, source: 'clipboard' }]));
       if (duplicates[0]) {
@@ -54,6 +62,14 @@ export function createImporters(d: Deps) {
     } catch (e) {
       return failPaste(e, raw);
     }
+  }
+
+  /** A token-endpoint answer on the clipboard: two linked credentials from one paste. */
+  async function pastePair(paste: TokenPaste, raw: string): Promise<ResponseOf<'credentials.importFromClipboard'>> {
+    const added = await d.locks.run(IMPORT_LOCK, () => importPair(adder, () => d.index.list(), paste, 'clipboard'));
+    const clipboardCleared = await d.guard.clearIfHolds(raw);
+    d.emitChanged(added.map((p) => p.credential.id));
+    return { pending: added[0]!, linked: added.slice(1), clipboardCleared };
   }
 
   /** The proposal for one file key: the key names the kind; the value's format may tell the environment. */
@@ -84,7 +100,16 @@ export function createImporters(d: Deps) {
       filters: [{ name: 'Credentials (.env, JSON)', extensions: ['env', 'json', 'txt'] }],
     });
     if (file === null) return { cancelled: true, fileName: null, pending: [], skipped: [], skippedMore: 0 };
-    const parsed = await readImportFile(file);
+    const text = await readImportText(file);
+    const fileName = path.basename(file).slice(0, 255);
+    // A saved token-endpoint answer (lower-case access_token) is a pair, not a list of env keys.
+    const paste = holdsTokens(text) ? parseTokenResponse(text) : null;
+    if (paste) {
+      const pending = await d.locks.run(IMPORT_LOCK, () => importPair(adder, () => d.index.list(), paste, 'file'));
+      d.emitChanged(pending.map((p) => p.credential.id));
+      return { cancelled: false, fileName, pending, skipped: [], skippedMore: 0 };
+    }
+    const parsed = parseImportText(text, path.extname(file).toLowerCase() === '.json' || /^\s*\{/.test(text));
     await assertNoSecretInMetadata(
       { CLOVER_MERCHANT_ID: parsed.merchantIds.clover, SQUARE_MERCHANT_ID: parsed.merchantIds.square, SQUARE_LOCATION_ID: parsed.locationId },
       d,
@@ -113,6 +138,7 @@ export function createImporters(d: Deps) {
         },
       });
     }
+    linkItems(items, parsed);
     let result: Awaited<ReturnType<typeof adder.add>>;
     try {
       result = await d.locks.run(IMPORT_LOCK, () => adder.add(items));
@@ -126,7 +152,7 @@ export function createImporters(d: Deps) {
       skipped.length = 50;
     }
     d.emitChanged(result.added.map((p) => p.credential.id));
-    return { cancelled: false, fileName: path.basename(file).slice(0, 255), pending: result.added, skipped, skippedMore };
+    return { cancelled: false, fileName, pending: result.added, skipped, skippedMore };
   }
 
   return { importFromClipboard, importFromFile };

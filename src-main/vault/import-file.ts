@@ -28,6 +28,8 @@ export interface ParsedImport {
   merchantIds: { clover: string | null; square: string | null };
   locationId: string | null;
   environments: { clover: Environment | null; square: Environment | null };
+  /** Clover token expirations from the file (ISO), for the access and refresh token it holds. */
+  expirations: { access: string | null; refresh: string | null };
 }
 
 const HINT = 'Use a .env file (KEY=value lines) or a JSON object with keys such as SQUARE_ACCESS_TOKEN or CLOVER_APP_SECRET.';
@@ -35,6 +37,18 @@ const bad = (why: string) => new AppError('FILE_INVALID', `That file could not b
 
 /** A name worth echoing: upper-case words with underscores, like every env name we know. */
 const PLAIN_NAME = /^[A-Z][A-Z_]{0,15}(?:_[A-Z0-9]{1,20}){0,6}$/;
+
+/** Unix seconds (Clover's *_expiration fields, clover-api.md §2) or an ISO time; null otherwise. */
+export function asExpiry(v: string): string | null {
+  const s = v.trim();
+  if (/^\d{9,11}$/.test(s)) {
+    const ms = Number(s) * 1000;
+    return ms >= Date.UTC(2000, 0) && ms <= Date.UTC(2200, 0) ? new Date(ms).toISOString() : null;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(s)) return null;
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 
 function asEnvironment(v: string | undefined): Environment | null {
   const s = v?.trim().toLowerCase();
@@ -44,7 +58,7 @@ function asEnvironment(v: string | undefined): Environment | null {
 }
 
 /** Reads at most MAX_IMPORT_FILE_BYTES + 1 bytes, so /proc files and files that grow are bounded too. */
-async function readCapped(filePath: string): Promise<string> {
+export async function readImportText(filePath: string): Promise<string> {
   let fh: fs.FileHandle;
   try {
     fh = await fs.open(filePath, 'r');
@@ -74,7 +88,7 @@ async function readCapped(filePath: string): Promise<string> {
 }
 
 export async function readImportFile(filePath: string): Promise<ParsedImport> {
-  const text = (await readCapped(filePath)).replace(/^\uFEFF/, '');
+  const text = (await readImportText(filePath)).replace(/^\uFEFF/, '');
   return parseImportText(text, path.extname(filePath).toLowerCase() === '.json' || /^\s*\{/.test(text));
 }
 
@@ -98,6 +112,7 @@ export function parseImportText(text: string, isJson: boolean): ParsedImport {
     merchantIds: { clover: null, square: null },
     locationId: null,
     environments: { clover: null, square: null },
+    expirations: { access: null, refresh: null },
   };
   const skip = (key: string, reason: string): void => {
     if (PLAIN_NAME.test(key) && out.skipped.length < MAX_SKIPPED_NAMED) out.skipped.push({ envName: key, reason });
@@ -115,7 +130,11 @@ export function parseImportText(text: string, isJson: boolean): ParsedImport {
       if (field === 'cloverMerchantId') out.merchantIds.clover = id;
       else if (field === 'squareMerchantId') out.merchantIds.square = id;
       else if (field === 'locationId') out.locationId = id;
-      else out.environments[field === 'cloverEnvironment' ? 'clover' : 'square'] = asEnvironment(value);
+      else if (field === 'cloverAccessExpiration' || field === 'cloverRefreshExpiration') {
+        const at = asExpiry(value);
+        if (at === null) skip(key, 'not a Unix time in seconds or an ISO time');
+        else out.expirations[field === 'cloverAccessExpiration' ? 'access' : 'refresh'] = at;
+      } else out.environments[field === 'cloverEnvironment' ? 'clover' : 'square'] = asEnvironment(value);
     } else {
       skip(key, 'not a key Merchant Keychain knows');
     }

@@ -21,6 +21,8 @@ export interface HttpContextOptions {
   /** Per-host cap shared by every client (default 4 in flight, 10 starts/s). Providers with
    *  published per-token limits carry those on each request instead (`mkLimits`). */
   hostLimits?: { maxConcurrent: number; maxPerWindow: number };
+  /** First retry backoff (default 1000 ms, doubled each retry); tests pass a few ms. */
+  retryBaseDelayMs?: number;
 }
 
 export type HttpContext = {

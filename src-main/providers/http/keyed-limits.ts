@@ -7,7 +7,10 @@ export interface LimitSpec {
   /** What is counted, e.g. `clover:token:<fingerprint>` or `clover:app:<appId>` (never a secret). */
   key: string;
   maxConcurrent: number;
+  /** Starts allowed per window (a second unless `windowMs` says otherwise). */
   maxPerSecond: number;
+  /** Default 1000; a provider may widen it to absorb the gap between our clock and the vendor's. */
+  windowMs?: number;
 }
 
 export interface KeyedLimits {
@@ -18,9 +21,12 @@ export interface KeyedLimits {
 export function createKeyedLimits(): KeyedLimits {
   const limiters = new Map<string, HostLimiter>();
   const limiterFor = (s: LimitSpec): HostLimiter => {
-    const id = `${s.maxConcurrent}/${s.maxPerSecond}`;
+    const id = `${s.maxConcurrent}/${s.maxPerSecond}/${s.windowMs ?? 1000}`;
     let l = limiters.get(id);
-    if (!l) limiters.set(id, (l = createHostLimiter({ maxConcurrent: s.maxConcurrent, maxPerWindow: s.maxPerSecond })));
+    if (!l) {
+      const options = { maxConcurrent: s.maxConcurrent, maxPerWindow: s.maxPerSecond, windowMs: s.windowMs ?? 1000 };
+      limiters.set(id, (l = createHostLimiter(options)));
+    }
     return l;
   };
   return {

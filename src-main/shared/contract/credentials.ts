@@ -76,7 +76,12 @@ export const credentialChannels = {
   },
   'credentials.importFromClipboard': {
     request: Empty,
-    response: z.strictObject({ pending: PendingImport, clipboardCleared: z.boolean() }),
+    response: z.strictObject({
+      pending: PendingImport,
+      /** A pasted token-endpoint answer also brings its refresh token, linked to `pending` (parentId). */
+      linked: z.array(PendingImport).max(1).optional(),
+      clipboardCleared: z.boolean(),
+    }),
   },
   'credentials.importFromFile': {
     request: Empty,

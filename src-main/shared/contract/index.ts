@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { appChannels } from './app';
 import { chargeChannels } from './charges';
+import { cloverChannels } from './clover';
 import { credentialChannels } from './credentials';
 import { inspectChannels, inspectEvents } from './inspect';
 import type { IpcError } from './errors';
@@ -18,8 +19,9 @@ export * from './app';
 export * from './errors';
 export * from './inspect';
 export * from './charges';
+export * from './clover';
 
-export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels } as const;
+export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels, ...cloverChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
