@@ -17,11 +17,15 @@ export interface CloverFixture {
 }
 
 export async function startCloverCore(
-  o: { emulator?: CloverEmulatorOptions; core?: Partial<CoreOptions>; browser?: (url: string) => Promise<void> } = {},
+  o: {
+    emulator?: CloverEmulatorOptions;
+    core?: Partial<CoreOptions> | ((service: string) => Partial<CoreOptions>);
+    browser?: (url: string) => Promise<void>;
+  } = {},
 ): Promise<CloverFixture> {
   const clover = await startCloverEmulator(o.emulator);
   const opened: string[] = [];
-  const f = await startCore({
+  const f = await startCore((service) => ({
     endpoints: clover.endpoints(),
     allowLoopbackHttp: true,
     httpTimeoutMs: 3_000,
@@ -30,8 +34,8 @@ export async function startCloverCore(
       opened.push(url);
       if (o.browser) await o.browser(url);
     },
-    ...o.core,
-  });
+    ...(typeof o.core === 'function' ? o.core(service) : o.core),
+  }));
   return {
     clover,
     f,
