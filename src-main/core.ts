@@ -21,7 +21,7 @@ import { networkHandlers } from './network/handlers';
 import { createAdapters } from './providers/adapters';
 import { createCloverDomain } from './providers/clover/handlers';
 import { EndpointOverrides } from './providers/http/hosts';
-import { createHttpContext } from './providers/http/http-context';
+import { createHttpContext, type HostLimits } from './providers/http/http-context';
 import { createRequestLog } from './providers/http/request-log';
 import { settingsHandlers } from './settings/handlers';
 import { statusHandlers } from './status/handlers';
@@ -55,10 +55,10 @@ export interface CoreOptions {
   closeTimeoutMs?: number;
   /** Vendor modules by provider (default: Clover and Square). */
   adapters?: Adapters;
-  /** Bulk inspections in flight at once (default 32; vendor limiters pace the requests). */
+  /** Bulk inspections in flight at once (default BULK_CONCURRENCY, 128; vendor limiters pace the requests). */
   bulkConcurrency?: number;
-  /** Per-host HTTP cap (default DEFAULT_HOST_LIMITS); see providers/http/http-context.ts. */
-  hostLimits?: { maxConcurrent: number; maxPerWindow: number };
+  /** Per-host HTTP cap by provider (default DEFAULT_HOST_LIMITS, providers/http/http-context.ts). */
+  hostLimits?: HostLimits;
   /** Total deadline of one HTTP attempt (default 15 s); tests shorten it. */
   httpTimeoutMs?: number;
   /** First HTTP retry backoff (default 1 s, doubled each retry); tests shorten it. */

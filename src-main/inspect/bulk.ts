@@ -7,12 +7,19 @@ import type { EventOf, InspectionView } from '@shared/contract';
 export interface BulkDeps {
   inspectOne(id: string, signal: AbortSignal): Promise<InspectionView>;
   emit<E extends 'inspection.progress' | 'inspection.finished'>(event: E, payload: EventOf<E>): void;
-  /** Inspections in flight at once (default 32). */
+  /** Inspections in flight at once (default BULK_CONCURRENCY). */
   concurrency?: number;
   /** Results are sent in batches at most this often (default 100 ms). */
   flushMs?: number;
   onError?(id: string, error: unknown): void;
 }
+
+/**
+ * Enough inspections at once for 25 Clover apps at their published limits (5 inspections of 2
+ * requests per app keep its 10 in flight busy, clover-api.md §9). The vendor modules pace the
+ * requests; this only bounds how many inspections (and keychain reads) are under way.
+ */
+export const BULK_CONCURRENCY = 128;
 
 export function createBulkInspector(d: BulkDeps) {
   const jobs = new Map<string, AbortController>();
@@ -37,14 +44,15 @@ export function createBulkInspector(d: BulkDeps) {
         try {
           pending.push(await d.inspectOne(id, abort.signal));
         } catch (e) {
-          if (!abort.signal.aborted) d.onError?.(id, e);
+          if (abort.signal.aborted) break; // cut short by cancel: not done
+          d.onError?.(id, e);
         }
         done += 1;
         if (pending.length >= 200) flush();
         else timer ??= setTimeout(flush, d.flushMs ?? 100);
       }
     };
-    const workers = Array.from({ length: Math.min(d.concurrency ?? 32, unique.length) }, worker);
+    const workers = Array.from({ length: Math.min(d.concurrency ?? BULK_CONCURRENCY, unique.length) }, worker);
     void Promise.all(workers).then(() => {
       flush();
       jobs.delete(jobId);

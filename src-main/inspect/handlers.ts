@@ -3,12 +3,34 @@
 // live in providers/clover and providers/square behind the ProviderAdapter interface.
 import type { CoreDeps } from '../deps';
 import type { HandlerPart } from '../ipc/handlers';
+import type { StoredCredential } from '../vault/stored-record';
 import type { ValueHasher } from '../vault/value-hash';
 import { createBulkInspector } from './bulk';
 import { createInspectOne, type Adapters } from './inspect-one';
 import { createRefresher } from './refresh';
 
 type Channels = 'credentials.inspect' | 'credentials.inspectMany' | 'credentials.cancelInspection' | 'credentials.refresh';
+
+/**
+ * Orders a bulk job round-robin by provider and app: vendors limit each app (Clover: 10 in flight,
+ * 50/s, clover-api.md §9), so tokens of many apps checked side by side finish sooner than one
+ * app's tokens after another's, and no app's queue holds the whole pool.
+ */
+export function interleaveByApp(ids: readonly string[], all: readonly StoredCredential[]): string[] {
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const c = byId.get(id);
+    const key = c ? `${c.provider}:${c.environment}:${c.appId ?? ''}` : '';
+    const g = groups.get(key);
+    if (g) g.push(id);
+    else groups.set(key, [id]);
+  }
+  const queues = [...groups.values()];
+  const out: string[] = [];
+  for (let i = 0; out.length < ids.length; i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
+  return out;
+}
 
 export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapters: Adapters; bulkConcurrency?: number }) {
   const inspectOne = createInspectOne(d, d.adapters);
@@ -21,7 +43,7 @@ export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapter
   });
   const handlers: HandlerPart<Channels> = {
     'credentials.inspect': (r) => inspectOne(r.id),
-    'credentials.inspectMany': (r) => bulk.start(r.ids),
+    'credentials.inspectMany': (r) => bulk.start(interleaveByApp(r.ids, d.index.list())),
     'credentials.cancelInspection': (r) => ({ cancelled: bulk.cancel(r.jobId) }),
     'credentials.refresh': (r) => refresher.refresh(r.id),
   };

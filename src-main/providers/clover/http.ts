@@ -2,12 +2,13 @@
 // retries with the same idempotency key, request log), Clover's rate limits on each request, a
 // pause for the token and app after a 429, and the answer checked with zod. It returns a small
 // typed result instead of throwing, so each caller decides what a 401 or a lost answer means.
-import type { AxiosInstance } from 'axios';
+import type { AxiosError, AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import type { Environment } from '@shared/vocabulary';
 import { AppError } from '../../errors/app-error';
 import type { ProviderContext } from '../adapter';
 import { ProviderHttpError } from '../http/client';
+import { DEFAULT_RETRY_POLICY, shouldRetry } from '../http/retry-policy';
 import type { HttpContext } from '../http/http-context';
 import type { CloverService } from '../http/hosts';
 import type { LimitSpec } from '../http/keyed-limits';
@@ -26,7 +27,7 @@ export interface CallSpec<T> {
   idempotencyKey?: string;
   limits: readonly LimitSpec[];
   schema: z.ZodType<T>;
-  /** Sends again after a 429 once the pause is over: only for calls that are safe to repeat. */
+  /** Sends again after a 429 once the pause is over (a 429 is refused before processing, §9). */
   rateLimitRetries?: number;
   timeoutMs?: number;
 }
@@ -53,6 +54,15 @@ export type CallResult<T> =
     };
 
 export type Caller = <T>(ctx: ProviderContext, spec: CallSpec<T>) => Promise<CallResult<T>>;
+
+/**
+ * The HTTP layer retries everything it may (network errors, 5xx, with the same idempotency key)
+ * except 429s, which come back here at once: Clover wants every request of the token or app to
+ * pause after one (§9), and only this layer knows those keys.
+ */
+const RETRY_ALL_BUT_429 = {
+  retryCondition: (err: AxiosError): boolean => err.response?.status !== 429 && shouldRetry(err, DEFAULT_RETRY_POLICY),
+};
 
 const clients = new WeakMap<HttpContext, Map<string, AxiosInstance>>();
 
@@ -115,6 +125,7 @@ export function createCaller(gate: PauseGate, random: () => number = Math.random
           data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
           signal: ctx.signal,
           mkLimits: spec.limits,
+          'axios-retry': RETRY_ALL_BUT_429,
           ...(spec.timeoutMs !== undefined && { timeout: spec.timeoutMs }),
         });
         attempts += attemptsOf(res.config);

@@ -11,7 +11,7 @@ import type { InspectOutcome, ProviderContext } from '../adapter';
 import type { StoredCredential } from '../../vault/stored-record';
 import type { CloverApi } from './api';
 import type { CallResult, Failure } from './http';
-import { limitsFor } from './limits';
+import { createSlots, INSPECTIONS_PER_APP, limitsFor } from './limits';
 import { isLegacyValue, refreshTokenOf, tokenForMerchant } from './links';
 import type { PakmsResponse } from './schemas';
 import { CHECKLIST_401, INVALID_401, envLabel, failureWords, otherEnv } from './words';
@@ -75,6 +75,7 @@ interface Probe {
 }
 
 export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
+  const perApp = createSlots(INSPECTIONS_PER_APP);
   /** Asks Clover in one environment who this token is. */
   async function probe(ctx: ProviderContext, cred: StoredCredential, value: string, env: Environment, withPakms: boolean): Promise<Probe> {
     const limits = limitsFor(env, cred.id, cred.appId);
@@ -292,7 +293,7 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     switch (cred.kind) {
       case 'access_token':
       case 'merchant_token':
-        return inspectToken(cred, ctx);
+        return perApp.run(`${cred.environment}:${cred.appId ?? '(unknown)'}`, () => inspectToken(cred, ctx), ctx.signal);
       case 'refresh_token':
         return inspectRefresh(cred, ctx);
       case 'pakms_key':

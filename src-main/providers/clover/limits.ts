@@ -77,3 +77,48 @@ export function backoffMs(attempt: number, retryAfterMs: number | null, random: 
   const base = retryAfterMs ?? 1000 * 2 ** attempt;
   return Math.round(base + random() * Math.min(base, 1000) * 0.2);
 }
+
+/** Inspections of one app that may run at once: an inspection sends up to 2 requests together,
+ *  so 5 keep the app within its 10 in flight, and requests never queue long enough inside the
+ *  HTTP deadline to time out (waiting happens here, before any deadline starts). */
+export const INSPECTIONS_PER_APP = 5;
+
+export interface Slots {
+  /** Runs `work` once fewer than `capacity` runs of `key` are active; queued runs wait in order. */
+  run<T>(key: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+export function createSlots(capacity: number): Slots {
+  const state = new Map<string, { active: number; queue: (() => void)[] }>();
+  return {
+    async run(key, work, signal) {
+      let s = state.get(key);
+      if (!s) state.set(key, (s = { active: 0, queue: [] }));
+      const slot = s;
+      if (slot.active < capacity) slot.active += 1;
+      else {
+        // A finished run hands its slot straight to the next waiter (active stays the same).
+        await new Promise<void>((resolve, reject) => {
+          const go = (): void => {
+            signal?.removeEventListener('abort', abort);
+            resolve();
+          };
+          const abort = (): void => {
+            slot.queue.splice(slot.queue.indexOf(go), 1);
+            reject(signal?.reason ?? new Error('aborted'));
+          };
+          if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
+          slot.queue.push(go);
+          signal?.addEventListener('abort', abort, { once: true });
+        });
+      }
+      try {
+        return await work();
+      } finally {
+        const next = slot.queue.shift();
+        if (next) next();
+        else if (--slot.active === 0) state.delete(key);
+      }
+    },
+  };
+}
