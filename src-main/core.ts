@@ -65,6 +65,8 @@ export interface CoreOptions {
   httpRetryBaseDelayMs?: number;
   /** How long clover.connect waits for the browser (default 5 minutes). */
   connectTimeoutMs?: number;
+  /** Pause before the charges domain resends an unknown outcome (default 500 ms); tests shorten it. */
+  chargeResendDelayMs?: number;
 }
 
 export interface Core {
@@ -129,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const adapters = options.adapters ?? createAdapters();
   const credentials = await createCredentialsDomain({ ...deps, hasher });
   const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency });
-  const charges = await createChargesDomain({ ...deps, adapters });
+  const charges = await createChargesDomain({ ...deps, adapters, resendDelayMs: options.chargeResendDelayMs });
   const clover = createCloverDomain({ ...deps, hasher, adapter: adapters.clover }, {
     openAuthorizeUrl: options.openAuthorizeUrl,
     endpoints: options.endpoints,
