@@ -32,6 +32,9 @@ function validPayload(channel: Channel): Record<string, unknown> {
     'requests.list': { limit: 10 },
     'settings.update': { clipboardClearSeconds: 30 },
     'links.openDocs': { url: 'https://docs.clover.com/docs' },
+    'clover.fetchPakmsKey': { id: existingId },
+    'clover.connect': { environment: 'sandbox', appId: 'RKAPPID123S9C' },
+    'clover.migrateToken': { id: existingId },
   };
   return byChannel[channel] ?? {};
 }
