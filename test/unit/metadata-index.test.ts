@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialView } from '@shared/contract';
 import { MetadataIndex, INDEX_FILE } from '../../src-main/vault/metadata-index';
-import { RECORD_VERSION, StoredCredential, toView } from '../../src-main/vault/stored-record';
+import { RECORD_VERSION, toView, type StoredCredential } from '../../src-main/vault/stored-record';
 
 const V1_FIXTURE = path.resolve(__dirname, '../fixtures/credentials-v1.json');
 

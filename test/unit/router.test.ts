@@ -66,7 +66,10 @@ describe('contract', () => {
       const def = (schema as { def?: Record<string, unknown> })?.def;
       if (!def) return;
       if (def.type === 'object') {
-        for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) (names.push(k), walk(v));
+        for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
+          names.push(k);
+          walk(v);
+        }
       }
       for (const key of ['element', 'innerType', 'in', 'out']) if (def[key]) walk(def[key]);
       if (Array.isArray(def.options)) def.options.forEach(walk);
