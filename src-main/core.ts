@@ -116,8 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const hasher = createValueHasher(store, redaction);
   const adapters = options.adapters ?? createAdapters();
   const credentials = await createCredentialsDomain({ ...deps, hasher });
-  const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency });
   const charges = await createChargesDomain({ ...deps, adapters });
+  const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency, attempts: charges.attempts });
 
   const handlers = combineHandlers(
     statusHandlers({ ...deps, version: options.version ?? '0.0.0', keychainState: () => keychainState }),

@@ -4,13 +4,28 @@
 import type { CoreDeps } from '../deps';
 import type { HandlerPart } from '../ipc/handlers';
 import type { ValueHasher } from '../vault/value-hash';
+import type { LedgerEntry } from '../charges/ledger';
 import { createBulkInspector } from './bulk';
+import { buildGraph } from './graph';
 import { createInspectOne, type Adapters } from './inspect-one';
 import { createRefresher } from './refresh';
 
-type Channels = 'credentials.inspect' | 'credentials.inspectMany' | 'credentials.cancelInspection' | 'credentials.refresh';
+type Channels =
+  | 'credentials.inspect'
+  | 'credentials.inspectMany'
+  | 'credentials.cancelInspection'
+  | 'credentials.refresh'
+  | 'keychain.graph';
 
-export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapters: Adapters; bulkConcurrency?: number }) {
+export function createInspectDomain(
+  d: CoreDeps & {
+    hasher: ValueHasher;
+    adapters: Adapters;
+    bulkConcurrency?: number;
+    /** The charge ledger, for the graph's card tokens and charges. */
+    attempts(): readonly LedgerEntry[];
+  },
+) {
   const inspectOne = createInspectOne(d, d.adapters);
   const refresher = createRefresher(d, d.adapters);
   const bulk = createBulkInspector({
@@ -24,6 +39,7 @@ export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapter
     'credentials.inspectMany': (r) => bulk.start(r.ids),
     'credentials.cancelInspection': (r) => ({ cancelled: bulk.cancel(r.jobId) }),
     'credentials.refresh': (r) => refresher.refresh(r.id),
+    'keychain.graph': (r) => buildGraph(d.index.list(), d.attempts(), r, d.clock().getTime()),
   };
   return {
     handlers,

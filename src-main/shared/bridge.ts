@@ -29,6 +29,7 @@ export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
     retryCharge: (attemptId: string) => invoke('charges.retry', { attemptId }),
     refundCharge: (p: RequestOf<'charges.refund'>) => invoke('charges.refund', p),
     listCharges: (p: RequestOf<'charges.list'> = {}) => invoke('charges.list', p),
+    keychainGraph: (p: RequestOf<'keychain.graph'> = {}) => invoke('keychain.graph', p),
     listRequests: (limit?: number) => invoke('requests.list', limit === undefined ? {} : { limit }),
     checkNetwork: (p: RequestOf<'network.check'>) => invoke('network.check', p),
     getSettings: () => invoke('settings.get', {}),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { appChannels } from './app';
 import { chargeChannels } from './charges';
 import { credentialChannels } from './credentials';
+import { graphChannels } from './graph';
 import { inspectChannels, inspectEvents } from './inspect';
 import type { IpcError } from './errors';
 import { Id } from './common';
@@ -18,8 +19,9 @@ export * from './app';
 export * from './errors';
 export * from './inspect';
 export * from './charges';
+export * from './graph';
 
-export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels } as const;
+export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels, ...graphChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

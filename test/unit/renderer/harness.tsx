@@ -136,6 +136,7 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
     retryCharge: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     refundCharge: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     listCharges: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    keychainGraph: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     deleteOrphan: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     listRequests: async () => ok({ items: [...fake.requests] }),
     checkNetwork: async () => ok({ reachable: true, status: 404, durationMs: 42 }),
