@@ -53,6 +53,8 @@ export interface CoreOptions {
   adapters?: Adapters;
   /** Bulk inspections in flight at once (default 32; vendor limiters pace the requests). */
   bulkConcurrency?: number;
+  /** How often expiry warnings are computed (default 15 min). */
+  expiryCheckMs?: number;
   /** Per-host HTTP cap (default 4 in flight, 10 starts/s); see providers/http/http-context.ts. */
   hostLimits?: { maxConcurrent: number; maxPerWindow: number };
 }
@@ -117,7 +119,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const adapters = options.adapters ?? createAdapters();
   const credentials = await createCredentialsDomain({ ...deps, hasher });
   const charges = await createChargesDomain({ ...deps, adapters });
-  const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency, attempts: charges.attempts });
+  const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency, attempts: charges.attempts, expiryCheckMs: options.expiryCheckMs });
 
   const handlers = combineHandlers(
     statusHandlers({ ...deps, version: options.version ?? '0.0.0', keychainState: () => keychainState }),

@@ -6,6 +6,7 @@ import type { HandlerPart } from '../ipc/handlers';
 import type { ValueHasher } from '../vault/value-hash';
 import type { LedgerEntry } from '../charges/ledger';
 import { createBulkInspector } from './bulk';
+import { dueNotices } from './expiry-notices';
 import { buildGraph } from './graph';
 import { createInspectOne, type Adapters } from './inspect-one';
 import { createRefresher } from './refresh';
@@ -24,6 +25,8 @@ export function createInspectDomain(
     bulkConcurrency?: number;
     /** The charge ledger, for the graph's card tokens and charges. */
     attempts(): readonly LedgerEntry[];
+    /** How often expiry warnings are computed (default 15 min; the first run 5 s after start). */
+    expiryCheckMs?: number;
   },
 ) {
   const inspectOne = createInspectOne(d, d.adapters);
@@ -41,9 +44,24 @@ export function createInspectDomain(
     'credentials.refresh': (r) => refresher.refresh(r.id),
     'keychain.graph': (r) => buildGraph(d.index.list(), d.attempts(), r, d.clock().getTime()),
   };
+  // Warnings raised while the app runs: each once per session (the shell shows OS notifications).
+  const raised = new Set<string>();
+  const checkExpiry = (): void => {
+    const due = dueNotices(d.index.list(), d.clock().getTime(), d.index.settings.expiryWarningDays).filter((n) => !raised.has(n.key));
+    for (const n of due) raised.add(n.key);
+    const items = due.slice(0, 100).map(({ credentialId, title, body }) => ({ credentialId, title: title.slice(0, 200), body }));
+    if (items.length > 0) d.emit('expiry.warnings', { items });
+  };
+  const first = setTimeout(checkExpiry, Math.min(5_000, d.expiryCheckMs ?? 5_000));
+  const every = setInterval(checkExpiry, d.expiryCheckMs ?? 15 * 60_000);
+  first.unref?.();
+  every.unref?.();
+
   return {
     handlers,
     stop(): void {
+      clearTimeout(first);
+      clearInterval(every);
       bulk.cancelAll();
       refresher.stop();
     },

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { jsonrepair } from 'jsonrepair';
 import { Settings, type CredentialView, type VaultHealth } from '@shared/contract';
-import { CLIPBOARD_CLEAR_SECONDS } from '@shared/vocabulary';
+import { CLIPBOARD_CLEAR_SECONDS, EXPIRY_WARNING_DAYS } from '@shared/vocabulary';
 import { AppError } from '../errors/app-error';
 import { expiryState } from '../inspect/expiry';
 import { writeFileAtomic } from './atomic-file';
@@ -15,7 +15,10 @@ import { canMigrate, migrateEntry } from './migrations';
 import { RECORD_VERSION, StoredCredential, toView, type StoredIndex } from './stored-record';
 
 export const INDEX_FILE = 'credentials.json';
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: CLIPBOARD_CLEAR_SECONDS.default };
+export const DEFAULT_SETTINGS: Settings = {
+  clipboardClearSeconds: CLIPBOARD_CLEAR_SECONDS.default,
+  expiryWarningDays: EXPIRY_WARNING_DAYS.default,
+};
 /** Our own temp-file names (atomic-file.ts); left behind only by a crash mid-write. */
 const TEMP_FILE = /^\.credentials\.json\.\d+\.[0-9a-f]+\.tmp$/;
 
@@ -72,10 +75,12 @@ export class MetadataIndex {
     return this.data.credentials.map((r) => this.viewOf(r, nowMs));
   }
 
+  /** The view at `nowMs`, "soon" meaning within the user's warning window. */
   viewOf(r: StoredCredential, nowMs: number): CredentialView {
+    const soonDays = this.data.settings.expiryWarningDays;
     const cached = this.views.get(r);
-    if (cached && cached.view.expiry === expiryState(cached.expiresAtMs, nowMs)) return cached.view;
-    const view = Object.freeze(toView(r, nowMs));
+    if (cached && cached.view.expiry === expiryState(cached.expiresAtMs, nowMs, soonDays)) return cached.view;
+    const view = Object.freeze(toView(r, nowMs, soonDays));
     this.views.set(r, { expiresAtMs: r.expiresAt === null ? null : Date.parse(r.expiresAt), view });
     return view;
   }

@@ -52,7 +52,7 @@ export type StoredIndex = z.infer<typeof StoredIndex>;
 
 /** The renderer's view of a record at `nowMs`: no hash, no inspection detail (its own channel
  *  shows that), the expiry read against main's clock. */
-export function toView(r: StoredCredential, nowMs: number): CredentialView {
+export function toView(r: StoredCredential, nowMs: number, soonDays?: number): CredentialView {
   const base = {
     id: r.id,
     environment: r.environment,
@@ -63,7 +63,7 @@ export function toView(r: StoredCredential, nowMs: number): CredentialView {
     addedAt: r.addedAt,
     updatedAt: r.updatedAt,
     expiresAt: r.expiresAt,
-    expiry: expiryState(r.expiresAt === null ? null : Date.parse(r.expiresAt), nowMs),
+    expiry: expiryState(r.expiresAt === null ? null : Date.parse(r.expiresAt), nowMs, soonDays),
     lastCheckedAt: r.lastCheckedAt,
     verdict: r.inspection?.verdict ?? null,
     parentId: r.parentId,

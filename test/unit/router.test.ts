@@ -36,7 +36,7 @@ describe('router', () => {
 
   it('never calls the handler for an invalid request', async () => {
     let called = false;
-    const { invoke } = router({ 'settings.update': () => ((called = true), { clipboardClearSeconds: 5 }) });
+    const { invoke } = router({ 'settings.update': () => ((called = true), { clipboardClearSeconds: 5, expiryWarningDays: 7 }) });
     const r = await invoke('settings.update', { clipboardClearSeconds: 'soon' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', fields: ['clipboardClearSeconds'] } });
     expect(called).toBe(false);

@@ -40,6 +40,10 @@ export const events = {
   /** The keychain answered differently from the last call (locked, unavailable, back). */
   'keychain.changed': z.strictObject({ state: z.enum(KEYCHAIN_STATES) }),
   ...inspectEvents,
+  /** Tokens that need attention (inspect/expiry-notices.ts); the shell raises OS notifications. */
+  'expiry.warnings': z.strictObject({
+    items: z.array(z.strictObject({ credentialId: Id, title: z.string().max(200), body: z.string().max(300) })).max(100),
+  }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.infer<(typeof events)[E]>;
