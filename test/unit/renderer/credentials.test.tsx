@@ -49,13 +49,20 @@ describe('credentials list', () => {
     await click(getByRole('button', 'Show all'));
     expect(bodyRows()).toHaveLength(250);
     expect(text()).not.toContain('Showing');
-  });
+  }, 20_000); // 250 rows in happy-dom on a busy 2-core machine
 
   it('renders active credentials in the table and pending ones in the confirm panel', async () => {
     fake = installFakeKeychain({
       credentials: [
         credential({ label: 'Checkout token', environment: 'sandbox', merchantId: 'MERCHANT12345' }),
-        credential({ label: 'Live secret', provider: 'clover', kind: 'app_secret', environment: 'production', expiresAt: '2000-01-01T00:00:00.000Z' }),
+        credential({
+          label: 'Live secret',
+          provider: 'clover',
+          kind: 'app_secret',
+          environment: 'production',
+          expiresAt: '2000-01-01T00:00:00.000Z',
+          expiry: 'expired', // main's verdict; the renderer does no date arithmetic
+        }),
         credential({ label: 'Waiting one', status: 'pending', environment: null }),
       ],
     });
