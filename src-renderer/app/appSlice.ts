@@ -15,6 +15,7 @@ export const FOCUS = {
   main: 'main',
   keychainCheck: 'keychain-check',
   pending: (id: string) => `pending:${id}`,
+  credential: (id: string) => `credential:${id}`,
   orphan: (account: string) => `orphan:${account}`,
 } as const;
 

@@ -3,8 +3,9 @@
 // Long lists are shown a page at a time ("Show more"): putting 1,000 rows in the DOM costs about
 // 2 s of React, style and layout work on a 2-core machine (npm run bench, part 4), while the first
 // 100 rows appear at once. The table still states the full count (aria-rowcount and the footer).
-import { useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { CredentialView } from '@shared/contract';
+import { FOCUS } from '../../app/appSlice';
 import { useStore } from '../../app/store';
 import { useWriteLock } from '../../app/writeLock';
 import { credentialStatus, formatDate, formatDateTime, kindLabel, relativeTime } from '../../lib/format';
@@ -28,6 +29,7 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
   const sorted = useMemo(() => [...credentials].sort((a, b) => b.addedAt.localeCompare(a.addedAt)), [credentials]);
   const rows = sorted.slice(0, shown);
   const hidden = sorted.length - rows.length;
+  useFocusOnRow();
 
   return (
     <>
@@ -84,6 +86,20 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
   );
 }
 
+const ROW_PREFIX = FOCUS.credential('');
+
+/** Takes a focus request for one row (after confirming a credential) with one subscription for all rows. */
+function useFocusOnRow(): void {
+  const request = useStore((s) => (s.focusRequest?.startsWith(ROW_PREFIX) ? s.focusRequest : null));
+  useEffect(() => {
+    if (!request) return;
+    const cell = document.getElementById(`row-${request.slice(ROW_PREFIX.length)}`);
+    // A row not on the shown page cannot take it: the screen does, so focus is never lost.
+    if (cell) cell.focus();
+    useStore.getState().requestFocus(cell ? null : FOCUS.main);
+  }, [request]);
+}
+
 function Row(props: {
   credential: CredentialView;
   missing: boolean;
@@ -99,7 +115,7 @@ function Row(props: {
   const { lock } = props;
   return (
     <tr aria-busy={busy}>
-      <th scope="row" className="cell-label">
+      <th scope="row" className="cell-label" id={`row-${c.id}`} tabIndex={-1}>
         {renaming ? (
           <RenameForm credential={c} onDone={props.onRenameDone} />
         ) : (

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { CredentialView, PendingImport, Proposal, RequestOf } from '@shared/contract';
 import type { CopyFormat } from '@shared/vocabulary';
+import { FOCUS } from '../../app/appSlice';
 import type { AppState } from '../../app/store';
 
 export type BusyAction = 'confirm' | 'discard' | 'rename' | 'copy' | 'delete';
@@ -51,6 +52,12 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
     } finally {
       set((s) => ({ busy: without(s.busy, id) }));
     }
+  }
+
+  /** Focus after a pending card goes away: the first card still waiting, else `fallback`. */
+  function focusAfterPending(id: string, fallback: string): void {
+    const next = get().credentials.find((c) => c.status === 'pending' && c.id !== id);
+    get().requestFocus(next ? FOCUS.pending(next.id) : fallback);
   }
 
   /** Deletes from the keychain and the list; shared by discard (pending) and delete. */
@@ -136,13 +143,18 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
         const view = await get().callMain((k) => k.confirmCredential(input));
         if (!view) return false;
         set((s) => ({ credentials: upsert(s.credentials, [view]), proposals: without(s.proposals, input.id) }));
+        focusAfterPending(input.id, FOCUS.credential(input.id));
         return true;
       });
     },
 
     async discardPending(id) {
       // Discarding a pending import deletes it from the keychain, like delete.
-      return busyWhile(id, 'discard', () => removeCredential(id));
+      return busyWhile(id, 'discard', async () => {
+        if (!(await removeCredential(id))) return false;
+        focusAfterPending(id, FOCUS.main);
+        return true;
+      });
     },
 
     async renameCredential(id, label) {
@@ -155,7 +167,11 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
     },
 
     async deleteCredential(id) {
-      return busyWhile(id, 'delete', () => removeCredential(id));
+      return busyWhile(id, 'delete', async () => {
+        const removed = await removeCredential(id);
+        if (removed) get().requestFocus(FOCUS.main); // the row and its Delete button are gone
+        return removed;
+      });
     },
 
     async copySecret(id, format) {

@@ -197,6 +197,32 @@ describe('confirm a pending import', () => {
   });
 });
 
+describe('focus after an action whose control goes away', () => {
+  it('confirm: the next waiting card, then the new row; discard and delete: the screen', async () => {
+    fake = installFakeKeychain({
+      credentials: [
+        credential({ label: 'First', status: 'pending', environment: 'sandbox' }),
+        credential({ label: 'Second', status: 'pending', environment: 'sandbox' }),
+        credential({ label: 'Third', status: 'pending', environment: 'sandbox' }),
+      ],
+    });
+    await render(App);
+    await click(getByRole('button', 'Confirm', getByRole('form', 'First')));
+    expect(document.activeElement).toBe(getByRole('form', 'Second').querySelector('h3'));
+    await click(getByRole('button', 'Discard', getByRole('form', 'Second')));
+    await click(getByRole('button', 'Yes, discard'));
+    expect(document.activeElement).toBe(getByRole('form', 'Third').querySelector('h3'));
+    await click(getByRole('button', 'Confirm', getByRole('form', 'Third')));
+    expect(document.activeElement?.textContent).toBe('Third');
+    expect(document.activeElement?.getAttribute('scope')).toBe('row');
+
+    getByRole('button', 'Delete First').focus(); // as a real click would
+    await click(getByRole('button', 'Delete First'));
+    await click(getByRole('button', 'Delete credential'));
+    expect(document.activeElement?.id).toBe('main');
+  });
+});
+
 describe('rename', () => {
   it('sends the trimmed label; Escape cancels without sending', async () => {
     const c = credential({ label: 'Old name' });
