@@ -1,5 +1,6 @@
 // The table of confirmed credentials. Per row: Rename (inline), Copy (menu), Delete (dialog); a
-// row whose keychain item the last keychain check did not find is marked "Missing from keychain".
+// row whose keychain item the last keychain check did not find is marked "Missing from keychain"
+// under its label.
 // Long lists are shown a page at a time ("Show more"): putting 1,000 rows in the DOM costs about
 // 2 s of React, style and layout work on a 2-core machine (npm run bench, part 4), while the first
 // 100 rows appear at once. The table still states the full count (aria-rowcount and the footer).
@@ -124,6 +125,12 @@ function Row(props: {
         {c.merchantId ? <span className="cell-sub">Merchant {c.merchantId}</span> : null}
         {c.appId ? <span className="cell-sub">App {c.appId}</span> : null}
         {c.locationId ? <span className="cell-sub">Location {c.locationId}</span> : null}
+        {/* Under the label, where the row is named: the Status column has no room for it at 1280 px. */}
+        {props.missing ? (
+          <span className="cell-flag">
+            <MissingBadge />
+          </span>
+        ) : null}
       </th>
       <td>
         <ProviderMark provider={c.provider} />
@@ -151,10 +158,7 @@ function Row(props: {
         )}
       </td>
       <td>
-        <div className="status-cell">
-          <StatusBadge status={credentialStatus(c)} />
-          {props.missing ? <MissingBadge /> : null}
-        </div>
+        <StatusBadge status={credentialStatus(c)} />
       </td>
       <td className="col-actions">
         {renaming ? null : (
