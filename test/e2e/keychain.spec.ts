@@ -266,6 +266,7 @@ test.describe('credentials index health', () => {
       await expect(page.getByRole('button', { name })).toHaveAttribute('title', /^Turned off: the credentials index/);
     }
     await expect(page.getByText('Turned off: the credentials index is open read-only')).toBeVisible();
+    await mk.screenshot('vault-read-only');
     // Reading still works.
     await row(mk, 'From the future').getByRole('button', { name: /^Copy / }).click();
     await page.getByRole('menuitem', { name: 'Raw value' }).click();
