@@ -111,7 +111,8 @@ export class MetadataIndex {
     return next;
   }
 
-  private assertWritable(): void {
+  /** Throws METADATA_READ_ONLY when the index cannot be changed (read-only or unavailable). */
+  assertWritable(): void {
     const h = this.healthNow;
     if (h.state === 'read_only' || h.state === 'unavailable') {
       throw new AppError('METADATA_READ_ONLY', h.message ?? 'The credentials index cannot be changed.', h.hint);
@@ -210,10 +211,11 @@ export class MetadataIndex {
       };
     }
     if (damaged || setAside.length > 0) {
-      const lost = setAside.length === 1 ? '1 entry' : `${setAside.length} entries`;
+      const lost = setAside.length === 1 ? '1 entry could not be read and was' : `${setAside.length} entries could not be read and were`;
+      const keptText = kept.length === 1 ? '1 credential was kept' : `${kept.length} credentials were kept`;
       return {
         state: 'recovered',
-        message: `${INDEX_FILE} was damaged. ${kept.length} credentials were kept${setAside.length ? `; ${lost} could not be read and were set aside` : ''}.`,
+        message: `${INDEX_FILE} was damaged. ${keptText}${setAside.length ? `; ${lost} set aside` : ''}.`,
         hint: `Nothing was deleted: the original is kept as ${keptFiles.join(' and ')} in the data folder. Their keychain items show up as orphans, which you can adopt again.`,
         setAside: setAside.length,
         files: keptFiles,

@@ -176,9 +176,9 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
 
     async copySecret(id, format) {
       return busyWhile(id, 'copy', async () => {
-        // NOT_FOUND for a listed credential means its keychain item is gone: offer the check.
+        // The credential is listed but its keychain item is gone: offer the check.
         const data = await get().callMain((k) => k.copySecret(id, format), {
-          offer: (e) => (e.code === 'NOT_FOUND' ? 'check-keychain' : undefined),
+          offer: (e) => (e.code === 'KEYCHAIN_ITEM_MISSING' ? 'check-keychain' : undefined),
         });
         if (!data) return false;
         const label = get().credentials.find((c) => c.id === id)?.label ?? '';

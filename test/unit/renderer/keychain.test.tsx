@@ -190,7 +190,7 @@ describe('keychain check', () => {
     const gone = credential({ label: 'Gone token' });
     fake = installFakeKeychain({ credentials: [gone], missing: [gone.id] });
     fake.api.copySecret.mockResolvedValueOnce(
-      fail({ code: 'NOT_FOUND', message: 'This credential is missing from the keychain.', hint: 'Use "Check keychain".' }),
+      fail({ code: 'KEYCHAIN_ITEM_MISSING', message: 'This credential is missing from the keychain.', hint: 'Use "Check keychain".' }),
     );
     await render(App);
     await click(getByRole('button', 'Copy Gone token'));
