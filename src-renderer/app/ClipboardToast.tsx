@@ -13,9 +13,13 @@ export function ClipboardToast(): ReactElement | null {
   const counting = toast?.kind === 'copied';
   useEffect(() => {
     if (!counting) return;
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(t);
+    const tick = (): void => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const t = setInterval(tick, 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(t);
+    };
   }, [counting, toast]);
 
   // A "cleared" toast goes away by itself after a few seconds.

@@ -1,6 +1,6 @@
 // Settings: how long a copied secret stays on the clipboard (main enforces the range too), and
 // what main says about itself. App-wide preferences of later screens go here as well.
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement } from 'react';
 import { CLIPBOARD_CLEAR_SECONDS, type KeychainState } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
 import { useWriteLock } from '../../app/writeLock';
@@ -23,13 +23,11 @@ export function SettingsView(): ReactElement {
   const save = useStore((s) => s.saveSettings);
   const lock = useWriteLock();
 
-  const [draft, setDraft] = useState('');
+  // null = not edited: the field shows what main has (no effect copying props into state).
+  const [edited, setDraft] = useState<string | null>(null);
+  const draft = edited ?? (settings ? String(settings.clipboardClearSeconds) : '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (settings) setDraft(String(settings.clipboardClearSeconds));
-  }, [settings]);
 
   async function onSubmit(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -40,7 +38,10 @@ export function SettingsView(): ReactElement {
       return;
     }
     setError(null);
-    if (await save({ clipboardClearSeconds: n })) setSaved(true);
+    if (await save({ clipboardClearSeconds: n })) {
+      setSaved(true);
+      setDraft(null);
+    }
   }
 
   const dirty = settings !== null && draft.trim() !== String(settings.clipboardClearSeconds);

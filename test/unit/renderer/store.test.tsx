@@ -58,7 +58,7 @@ describe('callMain', () => {
     const { useStore } = await import('../../../src-renderer/app/store');
     const fake = installFakeKeychain();
     const s = useStore.getState();
-    expect(await s.callMain((k) => k.getSettings())).toEqual({ clipboardClearSeconds: 30 });
+    expect(await s.callMain((k) => k.getSettings())).toEqual({ clipboardClearSeconds: 30, expiryWarningDays: 7 });
     expect(useStore.getState().error).toBeNull();
 
     fake.api.getSettings.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: 'No.', hint: null, fields: [] } });
