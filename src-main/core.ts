@@ -22,6 +22,7 @@ import { createAdapters } from './providers/adapters';
 import { EndpointOverrides } from './providers/http/hosts';
 import { createHttpContext } from './providers/http/http-context';
 import { createRequestLog } from './providers/http/request-log';
+import { reportHandlers } from './reports/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { statusHandlers } from './status/handlers';
 import { MetadataIndex } from './vault/metadata-index';
@@ -129,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settingsHandlers(deps),
     linkHandlers(options.openExternal),
     networkHandlers(deps),
+    reportHandlers(deps),
   );
 
   let closed = false;

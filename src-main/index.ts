@@ -140,6 +140,12 @@ async function start(): Promise<void> {
         const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      saveFile: async ({ title, defaultName, filters }) => {
+        const options = { title, filters, defaultPath: join(app.getPath('documents'), defaultName) };
+        const parent = BrowserWindow.getFocusedWindow();
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     },
     openExternal: openDocsExternally,
     version: app.getVersion(),

@@ -7,6 +7,7 @@ import type { ValueHasher } from '../vault/value-hash';
 import type { LedgerEntry } from '../charges/ledger';
 import { createBulkInspector } from './bulk';
 import { dueNotices } from './expiry-notices';
+import { createClipboardInspector } from './inspect-clipboard';
 import { buildGraph } from './graph';
 import { createInspectOne, type Adapters } from './inspect-one';
 import { createRefresher } from './refresh';
@@ -16,6 +17,7 @@ type Channels =
   | 'credentials.inspectMany'
   | 'credentials.cancelInspection'
   | 'credentials.refresh'
+  | 'credentials.inspectClipboard'
   | 'keychain.graph';
 
 export function createInspectDomain(
@@ -31,6 +33,7 @@ export function createInspectDomain(
 ) {
   const inspectOne = createInspectOne(d, d.adapters);
   const refresher = createRefresher(d, d.adapters);
+  const inspectClipboard = createClipboardInspector(d, d.adapters);
   const bulk = createBulkInspector({
     inspectOne,
     emit: d.emit,
@@ -42,6 +45,7 @@ export function createInspectDomain(
     'credentials.inspectMany': (r) => bulk.start(r.ids),
     'credentials.cancelInspection': (r) => ({ cancelled: bulk.cancel(r.jobId) }),
     'credentials.refresh': (r) => refresher.refresh(r.id),
+    'credentials.inspectClipboard': () => inspectClipboard(),
     'keychain.graph': (r) => buildGraph(d.index.list(), d.attempts(), r, d.clock().getTime()),
   };
   // Warnings raised while the app runs: each once per session (the shell shows OS notifications).

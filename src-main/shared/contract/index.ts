@@ -8,6 +8,7 @@ import { appChannels } from './app';
 import { chargeChannels } from './charges';
 import { credentialChannels } from './credentials';
 import { graphChannels } from './graph';
+import { reportChannels } from './reports';
 import { inspectChannels, inspectEvents } from './inspect';
 import type { IpcError } from './errors';
 import { Id } from './common';
@@ -20,8 +21,9 @@ export * from './errors';
 export * from './inspect';
 export * from './charges';
 export * from './graph';
+export * from './reports';
 
-export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels, ...graphChannels } as const;
+export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels, ...graphChannels, ...reportChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

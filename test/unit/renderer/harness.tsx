@@ -175,6 +175,7 @@ export function installFakeKeychain(init: FakeInit = {}): FakeKeychain {
       return ok({ account });
     },
     inspectCredential: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    inspectClipboard: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     inspectMany: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     cancelInspection: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     refreshCredential: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
@@ -183,6 +184,7 @@ export function installFakeKeychain(init: FakeInit = {}): FakeKeychain {
     refundCharge: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     listCharges: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     keychainGraph: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    exportReport: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     listRequests: async () => ok({ items: [...fake.requests] }),
     checkNetwork: async () => ok({ reachable: true, status: 404, durationMs: 42 }),
     getSettings: async () => ok(fake.settings),
