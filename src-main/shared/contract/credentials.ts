@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { COPY_FORMATS, CREDENTIAL_SOURCES, EXPIRY_STATES, VERDICTS } from '../vocabulary';
 import { ById, byProvider, Empty, Environment, Fingerprint, Id, IsoTime, Label, VendorId } from './common';
 
-export const CredentialView = byProvider({
+/** The fields a stored record and its view share (vault/stored-record.ts adds its own). */
+export const CREDENTIAL_FIELDS = {
   id: Id,
   /** null until the user confirms it; Square access tokens look alike in both environments. */
   environment: Environment.nullable(),
@@ -16,16 +17,20 @@ export const CredentialView = byProvider({
   addedAt: IsoTime,
   updatedAt: IsoTime,
   expiresAt: IsoTime.nullable(),
-  /** expiresAt read against main's clock when it answered (inspect/expiry.ts). */
-  expiry: z.enum(EXPIRY_STATES),
   lastCheckedAt: IsoTime.nullable(),
-  /** What the last inspection concluded; null until one ran ("Unchecked"). */
-  verdict: z.enum(VERDICTS).nullable(),
   /** The credential this one belongs to (app -> secret, access token -> refresh token, ...). */
   parentId: Id.nullable(),
   merchantId: VendorId.nullable(),
   appId: VendorId.nullable(),
   locationId: VendorId.nullable(),
+};
+
+export const CredentialView = byProvider({
+  ...CREDENTIAL_FIELDS,
+  /** expiresAt read against main's clock when it answered (inspect/expiry.ts). */
+  expiry: z.enum(EXPIRY_STATES),
+  /** What the last inspection concluded; null until one ran ("Unchecked"). */
+  verdict: z.enum(VERDICTS).nullable(),
 });
 export type CredentialView = z.infer<typeof CredentialView>;
 
