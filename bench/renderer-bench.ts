@@ -37,7 +37,7 @@ function newestMtime(p: string): number {
 export function ensureRenderer(allowBuild: boolean): string | null {
   const index = path.join(RENDERER_DIR, 'index.html');
   const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sourcesAt = Math.max(...['src-renderer', 'src-main/ipc', 'src-main/bridge', 'electron.vite.config.ts', 'package.json'].map((p) => newestMtime(path.join(ROOT, p))));
+  const sourcesAt = Math.max(...['src-renderer', 'src-main/shared', 'electron.vite.config.ts', 'package.json'].map((p) => newestMtime(path.join(ROOT, p))));
   if (builtAt && builtAt >= sourcesAt) {
     console.log(`  renderer: using out/renderer (built ${new Date(builtAt).toISOString()}, newer than its sources)`);
     return null;
@@ -75,7 +75,7 @@ export function benchBundle(skipReason: string | null): void {
       const text = buf.toString('utf8');
       const lines = text.split('\n').length;
       if (buf.length > 50_000 && lines > buf.length / 200) notes.push(`${f} looks unminified (${lines.toLocaleString('en')} lines)`);
-      if (/\$ZodError|ZodError/.test(text)) notes.push(`${f} contains zod (a runtime import from src-main/ipc/contract pulls it in; the renderer should import types only)`);
+      if (/\$ZodError|ZodError/.test(text)) notes.push(`${f} contains zod (a runtime import from @shared/contract pulls it in; the renderer should import types only)`);
     }
   }
   rows.push(['TOTAL (.js + .css)', kb(raw), kb(gz)]);

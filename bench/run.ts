@@ -11,6 +11,9 @@ import { heading, ms } from './stats';
 const argv = new Set(process.argv.slice(2));
 const quick = argv.has('--quick');
 const allowBuild = !argv.has('--no-build');
+/** `--only=list,add`: run just these sections (names as in the FAILED lines). */
+const only = [...argv].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const wanted = (name: string): boolean => only === null || only.includes(name);
 
 const cleanups: { what: string; fn: () => Promise<unknown> | unknown }[] = [];
 const cleanup: Cleanup = { add: (what, fn) => void cleanups.push({ what, fn }) };
@@ -30,6 +33,7 @@ async function runCleanups(): Promise<boolean> {
 }
 
 async function section(name: string, fn: () => Promise<unknown>): Promise<boolean> {
+  if (!wanted(name)) return true;
   try {
     return (await fn()) !== false;
   } catch (e) {
@@ -58,12 +62,14 @@ async function main(): Promise<number> {
   results.push(await section('list', () => benchList(cleanup, { n: quick ? 1000 : 10_000, warmups: 5, runs: quick ? 10 : 50 })));
   results.push(await section('add', () => benchAdd(cleanup, { n: quick ? 100 : 1000 })));
 
-  heading('Renderer build');
   let skip: string | null = null;
-  try {
-    skip = ensureRenderer(allowBuild);
-  } catch (e) {
-    skip = `could not check/build out/renderer: ${e instanceof Error ? e.message : String(e)}`;
+  if (wanted('bundle') || wanted('render')) {
+    heading('Renderer build');
+    try {
+      skip = ensureRenderer(allowBuild);
+    } catch (e) {
+      skip = `could not check/build out/renderer: ${e instanceof Error ? e.message : String(e)}`;
+    }
   }
   results.push(await section('bundle', async () => benchBundle(skip)));
   results.push(await section('render', () => benchFirstRender(cleanup, skip, { n: quick ? 100 : 1000, runs: 5, timeoutMs: 30_000 })));

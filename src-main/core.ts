@@ -23,6 +23,7 @@ import { createCloverDomain } from './providers/clover/handlers';
 import { EndpointOverrides } from './providers/http/hosts';
 import { createHttpContext, type HostLimits } from './providers/http/http-context';
 import { createRequestLog } from './providers/http/request-log';
+import { reportHandlers } from './reports/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { statusHandlers } from './status/handlers';
 import { MetadataIndex } from './vault/metadata-index';
@@ -57,6 +58,8 @@ export interface CoreOptions {
   adapters?: Adapters;
   /** Bulk inspections in flight at once (default BULK_CONCURRENCY, 128; vendor limiters pace the requests). */
   bulkConcurrency?: number;
+  /** How often expiry warnings are computed (default 15 min). */
+  expiryCheckMs?: number;
   /** Per-host HTTP cap by provider (default DEFAULT_HOST_LIMITS, providers/http/http-context.ts). */
   hostLimits?: HostLimits;
   /** Total deadline of one HTTP attempt (default 15 s); tests shorten it. */
@@ -130,8 +133,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const hasher = createValueHasher(store, redaction);
   const adapters = options.adapters ?? createAdapters();
   const credentials = await createCredentialsDomain({ ...deps, hasher });
-  const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency });
   const charges = await createChargesDomain({ ...deps, adapters, resendDelayMs: options.chargeResendDelayMs });
+  const inspect = createInspectDomain({
+    ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency, attempts: charges.attempts, expiryCheckMs: options.expiryCheckMs,
+  });
   const clover = createCloverDomain({ ...deps, hasher, adapter: adapters.clover }, {
     openAuthorizeUrl: options.openAuthorizeUrl,
     endpoints: options.endpoints,
@@ -148,6 +153,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settingsHandlers(deps),
     linkHandlers(options.openExternal),
     networkHandlers(deps),
+    reportHandlers(deps),
   );
 
   let closed = false;

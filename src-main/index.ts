@@ -8,14 +8,16 @@ import {
   dialog,
   ipcMain,
   Menu,
+  Notification,
   protocol,
   shell,
-  type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
 import { createCore, type Core } from './core';
 import { CHANNELS, events, type EventName, type IpcError } from '@shared/contract';
 import { normalizeDocsUrl } from './links/docs-allowlist';
+import { osNotifications } from './inspect/expiry-notices';
+import { menuTemplate } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import {
   APP_ORIGIN,
@@ -92,15 +94,15 @@ function createMainWindow(): BrowserWindow {
 }
 
 function buildMenu(): Menu {
-  // Role items only: no help links, nothing that loads remote content.
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    ...(app.isPackaged ? [] : [{ role: 'viewMenu' } as const]),
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
+  return Menu.buildFromTemplate(menuTemplate(app.isPackaged, process.platform));
+}
+
+/** Tokens that need attention become OS notifications while the app runs (issue #10). */
+function wireNotifications(started: Core): void {
+  started.on('expiry.warnings', ({ items }) => {
+    if (!Notification.isSupported()) return;
+    for (const n of osNotifications(items)) new Notification({ title: n.title, body: n.body, silent: false }).show();
+  });
 }
 
 function wireIpc(started: Core): void {
@@ -138,11 +140,18 @@ async function start(): Promise<void> {
         const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      saveFile: async ({ title, defaultName, filters }) => {
+        const options = { title, filters, defaultPath: join(app.getPath('documents'), defaultName) };
+        const parent = BrowserWindow.getFocusedWindow();
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     },
     openExternal: openDocsExternally,
     version: app.getVersion(),
   });
   wireIpc(core);
+  wireNotifications(core);
   createMainWindow();
 }
 

@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 if [[ "${MK_IN_PRIVATE_KEYRING:-}" != "1" ]]; then exec bash test/with-keyring.sh bash test/run-all.sh; fi
 step() { printf '\n=== %s\n' "$1"; }
 step "typecheck";              npm run --silent typecheck
+step "lint + format";          npm run --silent lint
 step "electronegativity";      node test/security/electronegativity.mjs
 step "build (electron-vite)";  npx electron-vite build
 rm -f test-results/vitest.json test-results/playwright.json

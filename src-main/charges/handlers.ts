@@ -167,5 +167,5 @@ export async function createChargesDomain(d: Deps) {
         .map(toAttemptView),
     }),
   };
-  return { handlers };
+  return { handlers, attempts: () => ledger.list() };
 }

@@ -15,7 +15,7 @@ export function createCopier(d: Deps) {
       const value = await d.store.get(c.id);
       if (value === null) {
         throw new AppError(
-          'NOT_FOUND',
+          'KEYCHAIN_ITEM_MISSING',
           'This credential is missing from the keychain.',
           'Use "Check keychain" on the Credentials screen: it lists credentials whose keychain item is gone.',
         );

@@ -5,11 +5,21 @@ import type { CoreDeps } from '../deps';
 import type { HandlerPart } from '../ipc/handlers';
 import type { StoredCredential } from '../vault/stored-record';
 import type { ValueHasher } from '../vault/value-hash';
+import type { LedgerEntry } from '../charges/ledger';
 import { createBulkInspector } from './bulk';
+import { dueNotices } from './expiry-notices';
+import { createClipboardInspector } from './inspect-clipboard';
+import { buildGraph } from './graph';
 import { createInspectOne, type Adapters } from './inspect-one';
 import { createRefresher } from './refresh';
 
-type Channels = 'credentials.inspect' | 'credentials.inspectMany' | 'credentials.cancelInspection' | 'credentials.refresh';
+type Channels =
+  | 'credentials.inspect'
+  | 'credentials.inspectMany'
+  | 'credentials.cancelInspection'
+  | 'credentials.refresh'
+  | 'credentials.inspectClipboard'
+  | 'keychain.graph';
 
 /**
  * Orders a bulk job round-robin by provider and app: vendors limit each app (Clover: 10 in flight,
@@ -32,9 +42,20 @@ export function interleaveByApp(ids: readonly string[], all: readonly StoredCred
   return out;
 }
 
-export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapters: Adapters; bulkConcurrency?: number }) {
+export function createInspectDomain(
+  d: CoreDeps & {
+    hasher: ValueHasher;
+    adapters: Adapters;
+    bulkConcurrency?: number;
+    /** The charge ledger, for the graph's card tokens and charges. */
+    attempts(): readonly LedgerEntry[];
+    /** How often expiry warnings are computed (default 15 min; the first run 5 s after start). */
+    expiryCheckMs?: number;
+  },
+) {
   const inspectOne = createInspectOne(d, d.adapters);
   const refresher = createRefresher(d, d.adapters);
+  const inspectClipboard = createClipboardInspector(d, d.adapters);
   const bulk = createBulkInspector({
     inspectOne,
     emit: d.emit,
@@ -46,10 +67,27 @@ export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapter
     'credentials.inspectMany': (r) => bulk.start(interleaveByApp(r.ids, d.index.list())),
     'credentials.cancelInspection': (r) => ({ cancelled: bulk.cancel(r.jobId) }),
     'credentials.refresh': (r) => refresher.refresh(r.id),
+    'credentials.inspectClipboard': () => inspectClipboard(),
+    'keychain.graph': (r) => buildGraph(d.index.list(), d.attempts(), r, d.clock().getTime()),
   };
+  // Warnings raised while the app runs: each once per session (the shell shows OS notifications).
+  const raised = new Set<string>();
+  const checkExpiry = (): void => {
+    const due = dueNotices(d.index.list(), d.clock().getTime(), d.index.settings.expiryWarningDays).filter((n) => !raised.has(n.key));
+    for (const n of due) raised.add(n.key);
+    const items = due.slice(0, 100).map(({ credentialId, title, body }) => ({ credentialId, title: title.slice(0, 200), body }));
+    if (items.length > 0) d.emit('expiry.warnings', { items });
+  };
+  const first = setTimeout(checkExpiry, Math.min(5_000, d.expiryCheckMs ?? 5_000));
+  const every = setInterval(checkExpiry, d.expiryCheckMs ?? 15 * 60_000);
+  first.unref?.();
+  every.unref?.();
+
   return {
     handlers,
     stop(): void {
+      clearTimeout(first);
+      clearInterval(every);
       bulk.cancelAll();
       refresher.stop();
     },

@@ -11,6 +11,7 @@ const DOCS_HOSTS: ReadonlySet<string> = new Set([
 const MAX_URL_LENGTH = 2048;
 // Whitespace, control characters and backslashes never appear in a real docs link, and other URL
 // parsers (the OS handler) may read them differently than WHATWG does.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const SUSPICIOUS = /[\u0000-\u0020\u007f-\u009f\\]/;
 
 /** The canonical href to open, or null when the URL is not an allowed vendor docs page. */

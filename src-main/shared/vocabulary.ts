@@ -69,7 +69,8 @@ export const LABEL_MAX_LENGTH = 80;
 export const CLIPBOARD_CLEAR_SECONDS = { min: 5, max: 600, default: 30 } as const;
 
 /** A credential expiring within this many days is flagged (issue #10's default window). */
-export const EXPIRING_SOON_DAYS = 7;
+export const EXPIRY_WARNING_DAYS = { min: 1, max: 90, default: 7 } as const;
+export const EXPIRING_SOON_DAYS = EXPIRY_WARNING_DAYS.default;
 
 /** How a credential's expiry reads at the time main answered (inspect/expiry.ts computes it). */
 export const EXPIRY_STATES = ['none', 'valid', 'soon', 'expired'] as const;

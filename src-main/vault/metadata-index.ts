@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { jsonrepair } from 'jsonrepair';
 import { Settings, type CredentialView, type VaultHealth } from '@shared/contract';
-import { CLIPBOARD_CLEAR_SECONDS } from '@shared/vocabulary';
+import { CLIPBOARD_CLEAR_SECONDS, EXPIRY_WARNING_DAYS } from '@shared/vocabulary';
 import { AppError } from '../errors/app-error';
 import { expiryState } from '../inspect/expiry';
 import { writeFileAtomic } from './atomic-file';
@@ -15,7 +15,10 @@ import { canMigrate, migrateEntry } from './migrations';
 import { RECORD_VERSION, StoredCredential, toView, type StoredIndex } from './stored-record';
 
 export const INDEX_FILE = 'credentials.json';
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: CLIPBOARD_CLEAR_SECONDS.default };
+export const DEFAULT_SETTINGS: Settings = {
+  clipboardClearSeconds: CLIPBOARD_CLEAR_SECONDS.default,
+  expiryWarningDays: EXPIRY_WARNING_DAYS.default,
+};
 /** Our own temp-file names (atomic-file.ts); left behind only by a crash mid-write. */
 const TEMP_FILE = /^\.credentials\.json\.\d+\.[0-9a-f]+\.tmp$/;
 
@@ -72,10 +75,12 @@ export class MetadataIndex {
     return this.data.credentials.map((r) => this.viewOf(r, nowMs));
   }
 
+  /** The view at `nowMs`, "soon" meaning within the user's warning window. */
   viewOf(r: StoredCredential, nowMs: number): CredentialView {
+    const soonDays = this.data.settings.expiryWarningDays;
     const cached = this.views.get(r);
-    if (cached && cached.view.expiry === expiryState(cached.expiresAtMs, nowMs)) return cached.view;
-    const view = Object.freeze(toView(r, nowMs));
+    if (cached && cached.view.expiry === expiryState(cached.expiresAtMs, nowMs, soonDays)) return cached.view;
+    const view = Object.freeze(toView(r, nowMs, soonDays));
     this.views.set(r, { expiresAtMs: r.expiresAt === null ? null : Date.parse(r.expiresAt), view });
     return view;
   }
@@ -96,7 +101,7 @@ export class MetadataIndex {
         throw new AppError('CONFLICT', 'That change would give two credentials the same id.');
       }
       const next: StoredIndex = { version: RECORD_VERSION, settings: Settings.parse(draft.settings), credentials };
-      await writeFileAtomic(this.file, JSON.stringify(next, null, 1));
+      await writeFileAtomic(this.file, JSON.stringify(next)); // compact: a 10,000-entry vault is rewritten on every change
       this.data = next;
       this.byId = new Map(credentials.map((c) => [c.id, c]));
       return result;
@@ -106,7 +111,8 @@ export class MetadataIndex {
     return next;
   }
 
-  private assertWritable(): void {
+  /** Throws METADATA_READ_ONLY when the index cannot be changed (read-only or unavailable). */
+  assertWritable(): void {
     const h = this.healthNow;
     if (h.state === 'read_only' || h.state === 'unavailable') {
       throw new AppError('METADATA_READ_ONLY', h.message ?? 'The credentials index cannot be changed.', h.hint);
@@ -205,10 +211,11 @@ export class MetadataIndex {
       };
     }
     if (damaged || setAside.length > 0) {
-      const lost = setAside.length === 1 ? '1 entry' : `${setAside.length} entries`;
+      const lost = setAside.length === 1 ? '1 entry could not be read and was' : `${setAside.length} entries could not be read and were`;
+      const keptText = kept.length === 1 ? '1 credential was kept' : `${kept.length} credentials were kept`;
       return {
         state: 'recovered',
-        message: `${INDEX_FILE} was damaged. ${kept.length} credentials were kept${setAside.length ? `; ${lost} could not be read and were set aside` : ''}.`,
+        message: `${INDEX_FILE} was damaged. ${keptText}${setAside.length ? `; ${lost} set aside` : ''}.`,
         hint: `Nothing was deleted: the original is kept as ${keptFiles.join(' and ')} in the data folder. Their keychain items show up as orphans, which you can adopt again.`,
         setAside: setAside.length,
         files: keptFiles,

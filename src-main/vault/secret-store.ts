@@ -1,5 +1,6 @@
 // SecretStore: the only door to the OS keychain (DESIGN invariant 2). One item per secret, the
 // account is the credential id, the service name has no spaces, every call is bounded by a timeout.
+import type * as KeytarModule from 'keytar';
 import type { KeychainState } from '@shared/vocabulary';
 import { AppError } from '../errors/app-error';
 
@@ -48,7 +49,7 @@ export function observeKeychain(store: SecretStore, onState: (state: KeychainSta
   };
 }
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export const DEFAULT_SERVICE = 'merchant-keychain';
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;

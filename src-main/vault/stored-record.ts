@@ -2,40 +2,14 @@
 // gets. The two differ on purpose: links, inspection results and the duplicate-detection hash
 // live here without reaching the view until a channel shows them.
 import { z } from 'zod';
-import {
-  byProvider,
-  InspectionResult,
-  Environment,
-  Fingerprint,
-  Id,
-  IsoTime,
-  Label,
-  Settings,
-  VendorId,
-  type CredentialView,
-} from '@shared/contract';
-import { CREDENTIAL_SOURCES } from '@shared/vocabulary';
+import { byProvider, CREDENTIAL_FIELDS, InspectionResult, Settings, type CredentialView } from '@shared/contract';
 import { expiryState } from '../inspect/expiry';
 
 export const RECORD_VERSION = 2;
 
 
 export const StoredCredential = byProvider({
-  id: Id,
-  environment: Environment.nullable(),
-  label: Label,
-  status: z.enum(['pending', 'active']),
-  fingerprint: Fingerprint,
-  source: z.enum(CREDENTIAL_SOURCES),
-  addedAt: IsoTime,
-  updatedAt: IsoTime,
-  expiresAt: IsoTime.nullable(),
-  lastCheckedAt: IsoTime.nullable(),
-  merchantId: VendorId.nullable(),
-  appId: VendorId.nullable(),
-  locationId: VendorId.nullable(),
-  /** The credential this one belongs to (app -> secret, access -> refresh token, ...). */
-  parentId: Id.nullable(),
+  ...CREDENTIAL_FIELDS,
   /** What the last inspection found (the same shape the inspect channel answers with). */
   inspection: InspectionResult.nullable(),
   /** Keyed hash of the value (vault/value-hash.ts), to spot a value already stored; null if unknown. */
@@ -52,7 +26,7 @@ export type StoredIndex = z.infer<typeof StoredIndex>;
 
 /** The renderer's view of a record at `nowMs`: no hash, no inspection detail (its own channel
  *  shows that), the expiry read against main's clock. */
-export function toView(r: StoredCredential, nowMs: number): CredentialView {
+export function toView(r: StoredCredential, nowMs: number, soonDays?: number): CredentialView {
   const base = {
     id: r.id,
     environment: r.environment,
@@ -63,7 +37,7 @@ export function toView(r: StoredCredential, nowMs: number): CredentialView {
     addedAt: r.addedAt,
     updatedAt: r.updatedAt,
     expiresAt: r.expiresAt,
-    expiry: expiryState(r.expiresAt === null ? null : Date.parse(r.expiresAt), nowMs),
+    expiry: expiryState(r.expiresAt === null ? null : Date.parse(r.expiresAt), nowMs, soonDays),
     lastCheckedAt: r.lastCheckedAt,
     verdict: r.inspection?.verdict ?? null,
     parentId: r.parentId,

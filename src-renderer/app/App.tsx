@@ -1,31 +1,36 @@
-import { useEffect, type ReactElement } from 'react';
-import { useStore } from './store';
-import { Header } from './Header';
-import { Sidebar } from './Sidebar';
+// The frame around every screen: header, sidebar, the notices that concern the whole app, and the
+// open screen's view from the route registry (./routes.tsx).
+import { useEffect, useRef, type ReactElement } from 'react';
+import { ClipboardToast } from './ClipboardToast';
 import { ErrorBanner } from './ErrorBanner';
-import { Toast } from './Toast';
-import { CredentialsView } from '../features/credentials/CredentialsView';
-import { RequestsView } from '../features/requests/RequestsView';
-import { SettingsView } from '../features/settings/SettingsView';
+import { FOCUS, useFocusRequest } from './focus';
+import { Header } from './Header';
+import { screenOf } from './routes';
+import { Sidebar } from './Sidebar';
+import { useStore } from './store';
+import { VaultNotice } from './VaultNotice';
+import './app.css';
 
 export function App(): ReactElement {
   const route = useStore((s) => s.route);
   const start = useStore((s) => s.start);
+  const main = useRef<HTMLElement>(null);
   useEffect(() => start(), [start]);
+  useFocusRequest(FOCUS.main, main);
+  const View = screenOf(route).view;
 
   return (
     <div className="app">
       <Header />
       <div className="app-body">
         <Sidebar />
-        <main className="content" id="main">
+        <main className="content" id="main" ref={main} tabIndex={-1}>
+          <VaultNotice />
           <ErrorBanner />
-          {route === 'credentials' ? <CredentialsView /> : null}
-          {route === 'requests' ? <RequestsView /> : null}
-          {route === 'settings' ? <SettingsView /> : null}
+          <View />
         </main>
       </div>
-      <Toast />
+      <ClipboardToast />
     </div>
   );
 }

@@ -1,22 +1,41 @@
+// The header: app name, and the keychain as the LAST keychain call found it (app.info, then the
+// keychain.changed event), with Retry when it is not answering as it should.
 import type { ReactElement } from 'react';
+import type { KeychainState } from '@shared/vocabulary';
+import { Icon } from '../ui/Icon';
 import { useStore } from './store';
-import { Icon } from './icons';
+
+const KEYCHAIN_TEXT: Record<KeychainState, string> = {
+  ok: 'Keychain connected',
+  locked: 'Keychain locked',
+  unavailable: 'Keychain unavailable',
+  timeout: 'Keychain not answering',
+};
+
+const KEYCHAIN_TONE: Record<KeychainState, 'ok' | 'warn' | 'bad'> = {
+  ok: 'ok',
+  locked: 'warn',
+  timeout: 'warn',
+  unavailable: 'bad',
+};
 
 export function Header(): ReactElement {
   const info = useStore((s) => s.appInfo);
   const status = useStore((s) => s.appInfoStatus);
+  const retrying = useStore((s) => s.retryingKeychain);
+  const retry = useStore((s) => s.retryKeychain);
 
-  let keychainText = 'Checking keychain…';
+  const state = info?.keychain.state;
+  let text = 'Checking keychain…';
   let tone = 'neutral';
-  let title: string | undefined;
-  if (info) {
-    keychainText = info.keychain.reachable ? 'Keychain connected' : 'Keychain unavailable';
-    tone = info.keychain.reachable ? 'ok' : 'bad';
-    title = `Service: ${info.keychain.service}`;
+  if (state) {
+    text = KEYCHAIN_TEXT[state];
+    tone = KEYCHAIN_TONE[state];
   } else if (status === 'error') {
-    keychainText = 'Keychain status unknown';
+    text = 'Keychain status unknown';
     tone = 'bad';
   }
+  const canRetry = (state !== undefined && state !== 'ok') || status === 'error';
 
   return (
     <header className="app-header">
@@ -32,10 +51,30 @@ export function Header(): ReactElement {
             {info.keychain.service}
           </span>
         ) : null}
-        <span className={`keychain-status tone-${tone}`} role="status" aria-label={keychainText} title={title}>
+        <span
+          id="keychain-status"
+          className={`keychain-status tone-${tone}`}
+          role="status"
+          aria-label={text}
+          title={info ? `Service: ${info.keychain.service}` : undefined}
+        >
           <span className="status-dot" aria-hidden="true" />
-          {keychainText}
+          {text}
         </span>
+        {canRetry ? (
+          <button
+            type="button"
+            className="button button-small"
+            title="Ask the keychain again"
+            aria-describedby="keychain-status"
+            disabled={retrying}
+            aria-busy={retrying}
+            onClick={() => void retry()}
+          >
+            <Icon name="refresh" size={14} />
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        ) : null}
         {info ? <span className="header-version">v{info.version}</span> : null}
       </div>
     </header>

@@ -1,68 +1,69 @@
+// The sidebar: one button per screen and a "coming soon" list, both read from ./routes.
 import type { ReactElement } from 'react';
+import { Icon } from '../ui/Icon';
+import { COMING_SOON, navigate, SCREENS, type Screen } from './routes';
 import { useStore } from './store';
-import type { Route } from './appSlice';
-import { Icon } from './icons';
-
-const ITEMS: { route: Route; label: string; icon: 'key' | 'list' | 'gear' }[] = [
-  { route: 'credentials', label: 'Credentials', icon: 'key' },
-  { route: 'requests', label: 'Requests', icon: 'list' },
-  { route: 'settings', label: 'Settings', icon: 'gear' },
-];
-
-const COMING: { label: string; icon: 'graph' | 'clock'; description: string }[] = [
-  { label: 'Diagram', icon: 'graph', description: 'How apps, merchants and tokens relate' },
-  { label: 'Expiry', icon: 'clock', description: 'Which tokens expire when' },
-];
 
 export function Sidebar(): ReactElement {
-  const route = useStore((s) => s.route);
-  const navigate = useStore((s) => s.navigate);
-  const pendingCount = useStore((s) => s.credentials.filter((c) => c.status === 'pending').length);
   return (
     <nav className="sidebar" aria-label="Main">
       <ul className="nav-list">
-        {ITEMS.map((item) => (
-          <li key={item.route}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={route === item.route ? 'page' : undefined}
-              title={item.label}
-              onClick={() => navigate(item.route)}
-            >
-              <Icon name={item.icon} />
-              <span className="nav-label">{item.label}</span>
-              {item.route === 'credentials' && pendingCount > 0 ? (
-                <span className="nav-count" aria-label={`${pendingCount} pending`}>
-                  {pendingCount}
-                </span>
-              ) : null}
-            </button>
-          </li>
+        {SCREENS.map((screen) => (
+          <NavItem key={screen.id} screen={screen} />
         ))}
       </ul>
-      <p className="nav-section" id="nav-coming-soon">
-        Coming soon
-      </p>
-      <ul className="nav-list" aria-labelledby="nav-coming-soon">
-        {COMING.map((item) => (
-          <li key={item.label}>
-            <button
-              type="button"
-              className="nav-item"
-              disabled
-              aria-label={`${item.label} (coming soon)`}
-              title={`${item.description} — coming soon`}
-            >
-              <Icon name={item.icon} />
-              <span className="nav-label">{item.label}</span>
-              <span className="nav-soon" aria-hidden="true">
-                Soon
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      {COMING_SOON.length > 0 ? (
+        <>
+          <p className="nav-section" id="nav-coming-soon">
+            Coming soon
+          </p>
+          <ul className="nav-list" aria-labelledby="nav-coming-soon">
+            {COMING_SOON.map((item) => (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  disabled
+                  aria-label={`${item.label} (coming soon)`}
+                  title={`${item.description} — coming soon`}
+                >
+                  <Icon name={item.icon} />
+                  <span className="nav-label">{item.label}</span>
+                  <span className="nav-soon" aria-hidden="true">
+                    Soon
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </nav>
+  );
+}
+
+const none = (): number => 0;
+
+function NavItem({ screen }: { screen: Screen }): ReactElement {
+  const current = useStore((s) => s.route === screen.id);
+  const count = useStore(screen.count?.of ?? none);
+  return (
+    <li>
+      <button
+        type="button"
+        className="nav-item"
+        aria-current={current ? 'page' : undefined}
+        title={screen.description}
+        onClick={() => navigate(screen.id)}
+      >
+        <Icon name={screen.icon} />
+        <span className="nav-label">{screen.label}</span>
+        {count > 0 && screen.count ? (
+          <span className="nav-count" aria-label={`${count} ${screen.count.noun}`}>
+            {count}
+          </span>
+        ) : null}
+      </button>
+    </li>
   );
 }

@@ -1,17 +1,20 @@
 // The renderer's one zustand store, built from one slice per feature. It holds views only:
 // ids, labels, fingerprints, statuses, times (DESIGN invariant 1). There is no secret to hold —
-// the contract's responses carry none — and no action ever asks for one.
+// the contract's responses carry none — and no action ever asks for one. A new feature adds its
+// slice here (features/<name>/<name>Slice.ts) and its screen in ./routes.tsx.
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './appSlice';
 import { createCredentialsSlice, type CredentialsSlice } from '../features/credentials/credentialsSlice';
+import { createKeychainCheckSlice, type KeychainCheckSlice } from '../features/credentials/keychainCheckSlice';
 import { createRequestsSlice, type RequestsSlice } from '../features/requests/requestsSlice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
 
-export type AppState = AppSlice & CredentialsSlice & RequestsSlice & SettingsSlice;
+export type AppState = AppSlice & CredentialsSlice & KeychainCheckSlice & RequestsSlice & SettingsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
   ...createCredentialsSlice(...a),
+  ...createKeychainCheckSlice(...a),
   ...createRequestsSlice(...a),
   ...createSettingsSlice(...a),
 }));

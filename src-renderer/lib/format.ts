@@ -1,33 +1,26 @@
-// Display helpers shared by the features. Pure functions, easy to unit test.
+// Display helpers shared by the features: labels from @shared/vocabulary, dates and durations,
+// and how a credential's status reads. Pure functions; main makes every judgement (expiry too).
 import type { CredentialView } from '@shared/contract';
+import {
+  ENVIRONMENT_LABELS,
+  KIND_LABELS,
+  PROVIDER_LABELS,
+  type Environment,
+  type Kind,
+  type Provider,
+} from '@shared/vocabulary';
 
-const KIND_LABELS: Record<string, string> = {
-  app_id: 'App ID',
-  app_secret: 'App secret',
-  access_token: 'Access token',
-  refresh_token: 'Refresh token',
-  merchant_token: 'Merchant token',
-  pakms_key: 'PAKMS key',
-  ecommerce_public_key: 'Ecommerce public key',
-  ecommerce_private_key: 'Ecommerce private key',
-  application_id: 'Application ID',
-  application_secret: 'Application secret',
-};
-
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.replace(/_/g, ' ');
+export function kindLabel(kind: Kind): string {
+  return KIND_LABELS[kind];
 }
 
-export function providerLabel(provider: string): string {
-  if (provider === 'clover') return 'Clover';
-  if (provider === 'square') return 'Square';
-  return provider.charAt(0).toUpperCase() + provider.slice(1);
+/** The request log also has 'other' (a host that is neither vendor's). */
+export function providerLabel(provider: Provider | 'other'): string {
+  return provider === 'other' ? 'Other' : PROVIDER_LABELS[provider];
 }
 
-export function environmentLabel(env: string | null): string {
-  if (env === 'sandbox') return 'Sandbox';
-  if (env === 'production') return 'Production';
-  return 'Unknown';
+export function environmentLabel(env: Environment | null): string {
+  return env === null ? 'Unknown' : ENVIRONMENT_LABELS[env];
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -62,22 +55,21 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
   return diff >= 0 ? 'in under a minute' : 'just now';
 }
 
-export const EXPIRING_SOON_MS = 7 * 86_400_000;
+/** What the Status column shows: pending until confirmed, then main's expiry verdict. */
+export type CredentialStatus = 'pending' | 'active' | 'soon' | 'expired';
 
-export type Health = 'pending' | 'active' | 'expiring' | 'expired';
-
-export function health(c: Pick<CredentialView, 'status' | 'expiresAt'>, now: number = Date.now()): Health {
+export function credentialStatus(c: Pick<CredentialView, 'status' | 'expiry'>): CredentialStatus {
   if (c.status === 'pending') return 'pending';
-  if (c.expiresAt === null) return 'active';
-  const left = Date.parse(c.expiresAt) - now;
-  if (left <= 0) return 'expired';
-  if (left <= EXPIRING_SOON_MS) return 'expiring';
-  return 'active';
+  if (c.expiry === 'soon' || c.expiry === 'expired') return c.expiry;
+  return 'active'; // 'valid' and 'none' (no expiry known) read the same
 }
 
-export function healthLabel(h: Health): string {
-  return { pending: 'Pending', active: 'Active', expiring: 'Expires soon', expired: 'Expired' }[h];
-}
+export const STATUS_LABELS: { readonly [S in CredentialStatus]: string } = {
+  pending: 'Pending',
+  active: 'Active',
+  soon: 'Expires soon',
+  expired: 'Expired',
+};
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;

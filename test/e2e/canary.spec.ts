@@ -1,8 +1,10 @@
 // DESIGN invariant 1: the renderer never holds a raw secret. Known secret values go in through
-// every entry path (paste, .env file, JSON file, a rejected paste, a file with a bad value), every
+// every entry path (paste, .env file, JSON file, a rejected paste, a file with a bad value, a paste
+// while the keychain is locked, orphaned keychain items adopted or deleted), every
 // screen is visited and every action done; after each step the DOM, the store, web storage are
 // scanned, and at the end also the console, every IPC request/response/event, and every file in
 // the data folder. Zero hits. The second test proves the scanner can see each of those places.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import keytar from 'keytar';
@@ -33,8 +35,13 @@ const REJECTED = {
   rejectedPaste: 'EAAAcanaryRejectedPaste6Wm2Qn8Xr4Ts0Yv',
   skippedFileValue: 'canarySkippedFileValue4Kd8Lf2Mg6Nh0',
 };
-const STORED = { ...PASTED, ...FROM_ENV_FILE, ...FROM_JSON_FILE };
-const ALL = { ...STORED, ...DISCARDED, ...REJECTED };
+/** Keychain items under our service that no metadata knows (a crash, a restored backup). */
+const ORPHANED = { adoptedOrphan: 'EAAAcanaryAdoptedOrphanToken2Rf6Ty0Ui4Op8As' };
+const ORPHAN_DELETED = { deletedOrphan: 'canaryDeletedOrphanValue1Qa5Ws9Ed3Rf7Tg' };
+/** Pasted while the keychain refuses: never stored. */
+const LOCKED_OUT = { lockedPaste: 'EAAAcanaryPastedWhileLocked8Hy2Ju6Ki0Lo4' };
+const STORED = { ...PASTED, ...FROM_ENV_FILE, ...FROM_JSON_FILE, ...ORPHANED };
+const ALL = { ...STORED, ...DISCARDED, ...REJECTED, ...ORPHAN_DELETED, ...LOCKED_OUT };
 
 async function pasteValue(mk: MkApp, value: string): Promise<void> {
   mk.clipboard.text = value;
@@ -65,6 +72,12 @@ test.describe('canary: no secret reaches the renderer', () => {
       steps.push(step);
       for (const h of scan(await collectPage(page), ALL)) hits.push({ ...h, where: `${h.where} after "${step}"` });
     };
+
+    // Left in the keychain by "an earlier crash": found by the keychain check below.
+    const adoptAccount = randomUUID();
+    const deleteAccount = randomUUID();
+    await keytar.setPassword(mk.service, adoptAccount, ORPHANED.adoptedOrphan);
+    await keytar.setPassword(mk.service, deleteAccount, ORPHAN_DELETED.deletedOrphan);
 
     await mk.open();
     await checkpoint('open');
@@ -121,6 +134,36 @@ test.describe('canary: no secret reaches the renderer', () => {
     await checkpoint('import JSON');
     await confirmAllPending(mk);
     await checkpoint('confirm JSON');
+
+    // ---- the keychain check: one orphan adopted and confirmed, the other deleted
+    await page.getByRole('button', { name: 'Check keychain' }).click();
+    const orphans = page.getByRole('list', { name: 'Keychain items without a credential' }).getByRole('listitem');
+    await expect(orphans).toHaveCount(2);
+    await checkpoint('keychain check');
+    await page.getByRole('button', { name: `Adopt ${adoptAccount}` }).click();
+    await expect(pendingPanel(mk).getByRole('form')).toHaveCount(1);
+    await checkpoint('adopt orphan');
+    await confirmAllPending(mk);
+    await checkpoint('confirm adopted');
+    await page.getByRole('button', { name: `Delete ${deleteAccount}` }).click();
+    await checkpoint('delete orphan confirm step');
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await expect(orphans).toHaveCount(0);
+    expect(await keytar.getPassword(mk.service, deleteAccount)).toBeNull();
+    await checkpoint('orphan deleted');
+
+    // ---- a paste while the keychain is locked: refused, the header says so, Retry recovers
+    mk.keychain.fault = 'locked';
+    await pasteValue(mk, LOCKED_OUT.lockedPaste);
+    await expect(page.getByRole('alert')).toContainText('The keychain is locked.');
+    await expect(page.getByRole('status', { name: 'Keychain locked' })).toBeVisible();
+    await checkpoint('paste while locked');
+    mk.keychain.fault = null;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('status', { name: 'Keychain connected' })).toBeVisible();
+    await checkpoint('retry keychain');
+    await page.getByRole('button', { name: 'Dismiss error' }).click();
+    await page.getByRole('button', { name: 'Hide keychain check' }).click();
 
     const rows = page.getByRole('table', { name: 'Credentials' }).getByRole('row');
     await expect(rows).toHaveCount(1 + Object.keys(STORED).length);

@@ -2,7 +2,9 @@
 // core (src-main/core.ts) through the same createKeychainApi the preload uses.
 //   - a static server on 127.0.0.1:0 serves out/renderer with the app's CSP (worker scope);
 //   - createCore on a temp data folder and a unique keychain service in the private keyring,
-//     with an in-memory clipboard and an open-file dialog the test controls;
+//     with an in-memory clipboard and an open-file dialog the test controls; the keychain store can
+//     be switched to fail like a locked one (mk.keychain.fault), and the core restarted on the same
+//     data folder (mk.restartCore) to start on a file the test damaged;
 //   - page.exposeFunction('__mkInvoke') into core.invoke, recording every request and response;
 //   - core events are delivered to the page (window.__mkDeliver) and recorded too;
 //   - console messages and page errors are recorded; an unexpected console error fails the test;
@@ -18,6 +20,7 @@ import type { Clipboard } from '../../src-main/clipboard/clipboard-guard';
 import { startStaticServer, type StaticServer } from './static-server';
 import { bridgeBundle } from './bridge-bundle';
 import { assertPrivateKeyring, emptyService, uniqueService } from '../helpers/private-keyring';
+import { createSwitchableKeychain, type SwitchableKeychain } from './switchable-keychain';
 
 export { expect };
 
@@ -57,7 +60,12 @@ export interface IpcRecord {
 
 export interface MkApp {
   page: Page;
+  /** The running core; replaced by restartCore(). */
   core: Core;
+  /** The real keychain store behind a switch: set `fault` to make every call fail. */
+  keychain: SwitchableKeychain;
+  /** Closes the core and starts a new one on the same data folder and keychain service. */
+  restartCore(): Promise<void>;
   dataDir: string;
   service: string;
   clipboard: FakeClipboard;
@@ -146,25 +154,53 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
     const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-e2e-files-'));
     const service = uniqueService('e2e');
     const clipboard = createFakeClipboard();
+    const keychain = createSwitchableKeychain(service);
     let dialogFile: string | null = null;
-    const core = await createCore({
-      dataDir,
-      keychainService: service,
-      clipboard,
-      dialogs: { openFile: async () => dialogFile },
-      version: '0.1.0',
-      endpoints: vendor.endpoints,
-      allowLoopbackHttp: true,
-    });
+    const events: MkApp['events'] = [];
+    let offs: (() => void)[] = [];
+
+    /** A core on the shared folder and keyring whose events reach the page (window.__mkDeliver). */
+    async function startCore(): Promise<Core> {
+      const core = await createCore({
+        dataDir,
+        secretStore: keychain.store,
+        clipboard,
+        dialogs: { openFile: async () => dialogFile },
+        version: '0.1.0',
+        endpoints: vendor.endpoints,
+        allowLoopbackHttp: true,
+      });
+      offs = (['credentials.changed', 'clipboard.cleared', 'keychain.changed'] as const).map((event) =>
+        core.on(event, (payload: unknown) => {
+          events.push({ event, payload });
+          page
+            .evaluate(
+              ([e, p]) => {
+                const g = globalThis as unknown as { __mkDeliver?: (e: string, p: unknown) => void };
+                g.__mkDeliver?.(e as string, p);
+              },
+              [event, payload] as const,
+            )
+            .catch(() => undefined); // the page may be navigating or closed
+        }),
+      );
+      return core;
+    }
 
     const app: MkApp = {
       page,
-      core,
+      core: await startCore(),
+      keychain,
+      async restartCore() {
+        offs.forEach((off) => off());
+        await app.core.close();
+        app.core = await startCore();
+      },
       dataDir,
       service,
       clipboard,
       ipc: [],
-      events: [],
+      events,
       consoleLines: [],
       allowConsoleErrors: false,
       filesDir,
@@ -194,31 +230,18 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
     });
 
     await page.exposeFunction('__mkInvoke', async (channel: string, payload: unknown) => {
-      const response = await core.invoke(channel, payload);
+      const response = await app.core.invoke(channel, payload);
       app.ipc.push({ channel, payload, response });
       return response;
     });
-    const offs = (['credentials.changed', 'clipboard.cleared'] as const).map((event) =>
-      core.on(event, (payload: unknown) => {
-        app.events.push({ event, payload });
-        page
-          .evaluate(
-            ([e, p]) => {
-              const g = globalThis as unknown as { __mkDeliver?: (e: string, p: unknown) => void };
-              g.__mkDeliver?.(e as string, p);
-            },
-            [event, payload] as const,
-          )
-          .catch(() => undefined); // the page may be navigating or closed
-      }),
-    );
     await page.addInitScript({ content: bridgeBundle() });
 
     try {
       await use(app);
     } finally {
       offs.forEach((off) => off());
-      await core.close();
+      keychain.fault = null;
+      await app.core.close();
       await emptyService(service);
       await fs.rm(dataDir, { recursive: true, force: true });
       await fs.rm(filesDir, { recursive: true, force: true });

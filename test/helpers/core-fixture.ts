@@ -22,6 +22,8 @@ export interface CoreFixture {
   clipboard: Clipboard;
   /** The file the fake open dialog returns next (null = user cancelled). */
   setDialogFile(file: string | null): void;
+  /** The path the fake save dialog returns next (null = user cancelled). */
+  setSaveFile(file: string | null): void;
   call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>;
   raw(channel: string, payload: unknown): Promise<IpcResult<Channel>>;
   /** Credential accounts under the fixture's service (the reserved value-hash key is left out). */
@@ -40,15 +42,17 @@ export async function startCore(
   const extra = typeof extraOrFn === 'function' ? extraOrFn(service, dataDir) : extraOrFn;
   const clipboard = createMemoryClipboard();
   let dialogFile: string | null = null;
+  let saveFile: string | null = null;
   const options = (): CoreOptions => ({
     dataDir, keychainService: service, clipboard,
-    dialogs: { openFile: async () => dialogFile },
+    dialogs: { openFile: async () => dialogFile, saveFile: async () => saveFile },
     ...extra,
   });
   const fixture: CoreFixture = {
     core: await createCore(options()),
     dataDir, service, clipboard,
     setDialogFile: (f) => void (dialogFile = f),
+    setSaveFile: (f) => void (saveFile = f),
     async call(channel, payload) {
       const r = await fixture.core.invoke(channel, payload);
       if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);

@@ -1,6 +1,7 @@
 // Issue #7, "An error answer means nothing changed; a success means everything did": bounded
 // answers after a write, all-or-nothing file imports, updates racing deletes, parallel pastes of
 // one value, keychain writes that time out but land later, undefined-valued fields.
+import { mkdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import keytar from 'keytar';
@@ -183,5 +184,19 @@ describe('orphans can be resolved through channels', () => {
     expect(await f.raw('credentials.deleteOrphan', { account: adopted.credential.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await f.call('credentials.checkConsistency', {})).toMatchObject({ orphansInKeychain: [], missingFromKeychain: [] });
     expect(await f.keychainAccounts()).toEqual([adopted.credential.id]);
+  });
+
+  it('with the index unreadable nothing can be deleted or adopted: every item would look orphaned', async () => {
+    f = await startCore((service, dataDir) => {
+      void service;
+      mkdirSync(path.join(dataDir, 'credentials.json'));
+      return {};
+    });
+    await keytar.setPassword(f.service, '7c774038-6206-4e10-8c3a-670d48365c39', 'af4e0123456789abcdef0123456789d1');
+    expect((await f.call('credentials.checkConsistency', {})).orphansInKeychain).toEqual(['7c774038-6206-4e10-8c3a-670d48365c39']);
+    for (const channel of ['credentials.deleteOrphan', 'credentials.adoptOrphan'] as const) {
+      expect(await f.raw(channel, { account: '7c774038-6206-4e10-8c3a-670d48365c39' })).toMatchObject({ ok: false, error: { code: 'METADATA_READ_ONLY' } });
+    }
+    expect(await f.keychainAccounts()).toEqual(['7c774038-6206-4e10-8c3a-670d48365c39']);
   });
 });

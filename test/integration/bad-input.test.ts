@@ -28,6 +28,8 @@ function validPayload(channel: Channel): Record<string, unknown> {
     'charges.retry': { attemptId: randomUUID() },
     'charges.refund': { attemptId: randomUUID(), amount: 100 },
     'charges.list': { credentialId: existingId, limit: 10 },
+    'reports.export': { format: 'csv', ids: [existingId] },
+    'keychain.graph': { provider: 'clover', environment: 'sandbox', merchantId: 'TC4DGCJW1K4EW' },
     'credentials.deleteOrphan': { account: randomUUID() },
     'requests.list': { limit: 10 },
     'settings.update': { clipboardClearSeconds: 30 },

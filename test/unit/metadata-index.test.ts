@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialView } from '@shared/contract';
 import { MetadataIndex, INDEX_FILE } from '../../src-main/vault/metadata-index';
-import { RECORD_VERSION, StoredCredential, toView } from '../../src-main/vault/stored-record';
+import { RECORD_VERSION, toView, type StoredCredential } from '../../src-main/vault/stored-record';
 
 const V1_FIXTURE = path.resolve(__dirname, '../fixtures/credentials-v1.json');
 
@@ -122,13 +122,13 @@ describe('MetadataIndex: migration', () => {
     expect(health).toMatchObject({ state: 'ok', migratedFrom: 1, setAside: 0 });
     const original = JSON.parse(v1) as { settings: unknown; credentials: Record<string, unknown>[] };
     expect(idx.list()).toHaveLength(original.credentials.length);
-    expect(idx.settings).toEqual(original.settings);
+    expect(idx.settings).toEqual({ ...(original.settings as object), expiryWarningDays: 7 }); // new setting, default
     for (const old of original.credentials) {
       expect(idx.get(old.id as string)).toEqual({ ...old, parentId: null, inspection: null, valueHash: null });
     }
     expect(health.files).toHaveLength(1);
     expect(await fs.readFile(path.join(dir, health.files[0]!), 'utf8')).toBe(v1);
-    await idx.mutate((d) => void (d.settings = { clipboardClearSeconds: 60 }));
+    await idx.mutate((d) => void (d.settings = { clipboardClearSeconds: 60, expiryWarningDays: 7 }));
     const written = JSON.parse(await fs.readFile(file(), 'utf8'));
     expect(written.version).toBe(2);
     expect(written.credentials).toHaveLength(original.credentials.length);

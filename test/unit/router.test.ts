@@ -36,7 +36,7 @@ describe('router', () => {
 
   it('never calls the handler for an invalid request', async () => {
     let called = false;
-    const { invoke } = router({ 'settings.update': () => ((called = true), { clipboardClearSeconds: 5 }) });
+    const { invoke } = router({ 'settings.update': () => ((called = true), { clipboardClearSeconds: 5, expiryWarningDays: 7 }) });
     const r = await invoke('settings.update', { clipboardClearSeconds: 'soon' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', fields: ['clipboardClearSeconds'] } });
     expect(called).toBe(false);
@@ -66,7 +66,10 @@ describe('contract', () => {
       const def = (schema as { def?: Record<string, unknown> })?.def;
       if (!def) return;
       if (def.type === 'object') {
-        for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) (names.push(k), walk(v));
+        for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) {
+          names.push(k);
+          walk(v);
+        }
       }
       for (const key of ['element', 'innerType', 'in', 'out']) if (def[key]) walk(def[key]);
       if (Array.isArray(def.options)) def.options.forEach(walk);

@@ -1,6 +1,6 @@
 // App-wide channels: app.info, settings, links, the network check and the request log.
 import { z } from 'zod';
-import { CLIPBOARD_CLEAR_SECONDS, KEYCHAIN_STATES } from '../vocabulary';
+import { CLIPBOARD_CLEAR_SECONDS, EXPIRY_WARNING_DAYS, KEYCHAIN_STATES } from '../vocabulary';
 import { Empty, Environment, IsoTime, Provider } from './common';
 
 export const RequestLogEntry = z.strictObject({
@@ -19,8 +19,16 @@ export const RequestLogEntry = z.strictObject({
 });
 export type RequestLogEntry = z.infer<typeof RequestLogEntry>;
 
-export const Settings = z.strictObject({
+const SETTING_FIELDS = {
   clipboardClearSeconds: z.number().int().min(CLIPBOARD_CLEAR_SECONDS.min).max(CLIPBOARD_CLEAR_SECONDS.max),
+  /** Tokens expiring within this many days are flagged and raised as notifications. */
+  expiryWarningDays: z.number().int().min(EXPIRY_WARNING_DAYS.min).max(EXPIRY_WARNING_DAYS.max),
+};
+
+/** As stored and answered; a setting added later gets its default when an older file lacks it. */
+export const Settings = z.strictObject({
+  ...SETTING_FIELDS,
+  expiryWarningDays: SETTING_FIELDS.expiryWarningDays.default(EXPIRY_WARNING_DAYS.default),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -65,7 +73,8 @@ export const appChannels = {
     }),
   },
   'settings.get': { request: Empty, response: Settings },
-  'settings.update': { request: Settings.partial().strict(), response: Settings },
+  // No defaults here: a field left out of an update stays as it is.
+  'settings.update': { request: z.strictObject(SETTING_FIELDS).partial(), response: Settings },
   'links.openDocs': {
     request: z.strictObject({ url: z.url().max(2048) }),
     response: z.strictObject({ opened: z.boolean() }),

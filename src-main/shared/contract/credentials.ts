@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { COPY_FORMATS, CREDENTIAL_SOURCES, EXPIRY_STATES, VERDICTS } from '../vocabulary';
 import { ById, byProvider, Empty, Environment, Fingerprint, Id, IsoTime, Label, VendorId } from './common';
 
-export const CredentialView = byProvider({
+/** The fields a stored record and its view share (vault/stored-record.ts adds its own). */
+export const CREDENTIAL_FIELDS = {
   id: Id,
   /** null until the user confirms it; Square access tokens look alike in both environments. */
   environment: Environment.nullable(),
@@ -16,32 +17,49 @@ export const CredentialView = byProvider({
   addedAt: IsoTime,
   updatedAt: IsoTime,
   expiresAt: IsoTime.nullable(),
-  /** expiresAt read against main's clock when it answered (inspect/expiry.ts). */
-  expiry: z.enum(EXPIRY_STATES),
   lastCheckedAt: IsoTime.nullable(),
-  /** What the last inspection concluded; null until one ran ("Unchecked"). */
-  verdict: z.enum(VERDICTS).nullable(),
   /** The credential this one belongs to (app -> secret, access token -> refresh token, ...). */
   parentId: Id.nullable(),
   merchantId: VendorId.nullable(),
   appId: VendorId.nullable(),
   locationId: VendorId.nullable(),
+};
+
+export const CredentialView = byProvider({
+  ...CREDENTIAL_FIELDS,
+  /** expiresAt read against main's clock when it answered (inspect/expiry.ts). */
+  expiry: z.enum(EXPIRY_STATES),
+  /** What the last inspection concluded; null until one ran ("Unchecked"). */
+  verdict: z.enum(VERDICTS).nullable(),
 });
 export type CredentialView = z.infer<typeof CredentialView>;
 
 // Listing 10,000 views must stay fast (issue #6), yet every answer is checked strictly. A view
 // object that passed the strict check once and is frozen cannot have changed since, so it is
-// remembered and not walked again; anything new or unfrozen gets the full check.
+// remembered and not walked again; anything new or unfrozen gets the full check. The list is
+// checked in one pass (not element by element through zod), which is most of the saving.
 const checkedViews = new WeakSet<object>();
-export const CheckedCredentialView = z.unknown().superRefine((value, ctx) => {
-  if (typeof value === 'object' && value !== null && checkedViews.has(value)) return;
-  const r = CredentialView.safeParse(value);
-  if (!r.success) {
-    for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
-    return;
-  }
-  if (typeof value === 'object' && value !== null && Object.isFrozen(value)) checkedViews.add(value);
-}) as unknown as z.ZodType<CredentialView>;
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+export const CheckedCredentialViews = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'Expected an array of credential views' });
+      return;
+    }
+    if (value.length > 1_000_000) ctx.addIssue({ code: 'custom', message: 'Too many items' });
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (isObject(item) && checkedViews.has(item)) continue;
+      const r = CredentialView.safeParse(item);
+      if (!r.success) {
+        for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, path: [i, ...issue.path] });
+      } else if (isObject(item) && Object.isFrozen(item)) {
+        checkedViews.add(item);
+      }
+    }
+  }) as unknown as z.ZodType<CredentialView[]>;
 
 /** What main proposes for a pasted or imported value; the user confirms or corrects it. */
 export const Proposal = byProvider({
@@ -72,7 +90,7 @@ const ByAccount = z.strictObject({ account: OrphanAccount });
 export const credentialChannels = {
   'credentials.list': {
     request: Empty,
-    response: z.strictObject({ items: z.array(CheckedCredentialView).max(1_000_000) }),
+    response: z.strictObject({ items: CheckedCredentialViews }),
   },
   'credentials.importFromClipboard': {
     request: Empty,

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'INVALID_REQUEST',
   'UNKNOWN_CHANNEL',
   'NOT_FOUND',
+  /** A credential is listed but its keychain item is gone (removed outside the app). */
+  'KEYCHAIN_ITEM_MISSING',
   'CONFLICT',
   'KEYCHAIN_UNAVAILABLE',
   'KEYCHAIN_LOCKED',

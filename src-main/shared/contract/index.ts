@@ -8,6 +8,8 @@ import { appChannels } from './app';
 import { chargeChannels } from './charges';
 import { cloverChannels } from './clover';
 import { credentialChannels } from './credentials';
+import { graphChannels } from './graph';
+import { reportChannels } from './reports';
 import { inspectChannels, inspectEvents } from './inspect';
 import type { IpcError } from './errors';
 import { Id } from './common';
@@ -20,8 +22,18 @@ export * from './errors';
 export * from './inspect';
 export * from './charges';
 export * from './clover';
+export * from './graph';
+export * from './reports';
 
-export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels, ...cloverChannels } as const;
+export const contract = {
+  ...appChannels,
+  ...credentialChannels,
+  ...inspectChannels,
+  ...chargeChannels,
+  ...graphChannels,
+  ...reportChannels,
+  ...cloverChannels,
+} as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -40,6 +52,10 @@ export const events = {
   /** The keychain answered differently from the last call (locked, unavailable, back). */
   'keychain.changed': z.strictObject({ state: z.enum(KEYCHAIN_STATES) }),
   ...inspectEvents,
+  /** Tokens that need attention (inspect/expiry-notices.ts); the shell raises OS notifications. */
+  'expiry.warnings': z.strictObject({
+    items: z.array(z.strictObject({ credentialId: Id, title: z.string().max(200), body: z.string().max(300) })).max(100),
+  }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -2,8 +2,8 @@
 // when does it expire, which scopes and risks does it carry, and what to do next (issues #8/#9).
 import { z } from 'zod';
 import { RISK_LEVELS, VERDICTS } from '../vocabulary';
-import { CredentialView } from './credentials';
-import { Environment, Id, IsoTime, VendorId } from './common';
+import { CredentialView, Proposal } from './credentials';
+import { Environment, Fingerprint, Id, IsoTime, VendorId } from './common';
 
 const Text = (max: number) => z.string().max(max);
 
@@ -49,6 +49,14 @@ export const inspectChannels = {
   'credentials.cancelInspection': {
     request: z.strictObject({ jobId: JobId }),
     response: z.strictObject({ cancelled: z.boolean() }),
+  },
+  /**
+   * "Inspect once": main reads a token from the clipboard, says what it is, who it belongs to and
+   * when it expires, and stores nothing (keychain and index unchanged; the clipboard is left alone).
+   */
+  'credentials.inspectClipboard': {
+    request: z.strictObject({}),
+    response: z.strictObject({ proposal: Proposal, fingerprint: Fingerprint, result: InspectionResult }),
   },
   /**
    * Refreshes the token pair `id` belongs to (one refresh per pair at a time; the new pair is in

@@ -4,12 +4,22 @@
 // The table shows one of these per row, so the closed state is kept cheap: a button and one piece
 // of state. The popup (its position, focus handling and document listeners) is a separate
 // component, mounted only while the menu is open.
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactElement, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+  type RefObject,
+} from 'react';
 import { createPortal } from 'react-dom';
 import type { CredentialView } from '@shared/contract';
+import type { CopyFormat } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
-import type { CopyFormat } from '../../app/appSlice';
-import { Icon } from '../../app/icons';
+import { Icon } from '../../ui/Icon';
+import './copy-menu.css';
 
 const OPTIONS: { format: CopyFormat; label: string; hint: string }[] = [
   { format: 'raw', label: 'Raw value', hint: 'Just the secret' },
@@ -28,14 +38,18 @@ function placeFor(button: HTMLElement | null): MenuPosition | null {
   if (!r) return null;
   const right = Math.max(8, window.innerWidth - r.right);
   // Open upwards when there is no room below (rows near the bottom of the window).
-  return r.bottom + MENU_HEIGHT + 12 > window.innerHeight ? { bottom: window.innerHeight - r.top + 4, right } : { top: r.bottom + 4, right };
+  return r.bottom + MENU_HEIGHT + 12 > window.innerHeight
+    ? { bottom: window.innerHeight - r.top + 4, right }
+    : { top: r.bottom + 4, right };
 }
 
 /** `disabled`: the row is busy (the table passes it; CopyMenu does not subscribe to the store). */
-export const CopyMenu = memo(function CopyMenu({ credential, disabled }: { credential: CredentialView; disabled: boolean }): ReactElement {
+export const CopyMenu = memo(function CopyMenu(props: { credential: CredentialView; disabled: boolean }): ReactElement {
+  const { credential, disabled } = props;
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menuId = `copy-menu-${credential.id}`;
+  const close = useCallback(() => setOpen(false), []);
 
   return (
     <>
@@ -54,7 +68,9 @@ export const CopyMenu = memo(function CopyMenu({ credential, disabled }: { crede
         <Icon name="copy" />
         <span className="caret" aria-hidden="true" />
       </button>
-      {open ? <CopyMenuPopup credential={credential} menuId={menuId} button={button} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <CopyMenuPopup credential={credential} menuId={menuId} button={button} onClose={close} />
+      ) : null}
     </>
   );
 });
@@ -93,8 +109,8 @@ function CopyMenuPopup({
       document.removeEventListener('scroll', follow, true);
       window.removeEventListener('resize', follow);
     };
-    // Mounted only while open: set up once, torn down when it closes.
-  }, []);
+    // Mounted only while open, with a stable onClose: set up once, torn down when it closes.
+  }, [button, onClose]);
 
   function onMenuKey(e: KeyboardEvent<HTMLDivElement>): void {
     const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
@@ -122,9 +138,23 @@ function CopyMenuPopup({
 
   // In <body>, so no table cell (the sticky actions column) clips it or stacks it under the toast.
   return createPortal(
-    <div ref={menu} id={menuId} className="menu" role="menu" aria-label={`Copy ${credential.label} as`} style={pos ?? undefined} onKeyDown={onMenuKey}>
+    <div
+      ref={menu}
+      id={menuId}
+      className="menu"
+      role="menu"
+      aria-label={`Copy ${credential.label} as`}
+      style={pos ?? undefined}
+      onKeyDown={onMenuKey}
+    >
       {OPTIONS.map((o) => (
-        <button key={o.format} type="button" role="menuitem" className="menu-item" onClick={() => void choose(o.format)}>
+        <button
+          key={o.format}
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          onClick={() => void choose(o.format)}
+        >
           <span className="menu-item-label">{o.label}</span>
           <span className="menu-item-hint" aria-hidden="true">
             {o.hint}

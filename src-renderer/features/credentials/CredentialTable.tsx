@@ -1,16 +1,22 @@
-// The table of confirmed credentials. Per row: Rename (inline), Copy (menu), Delete (dialog).
+// The table of confirmed credentials. Per row: Rename (inline), Copy (menu), Delete (dialog); a
+// row whose keychain item the last keychain check did not find is marked "Missing from keychain"
+// under its label.
 // Long lists are shown a page at a time ("Show more"): putting 1,000 rows in the DOM costs about
 // 2 s of React, style and layout work on a 2-core machine (npm run bench, part 4), while the first
 // 100 rows appear at once. The table still states the full count (aria-rowcount and the footer).
-import { useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { CredentialView } from '@shared/contract';
+import { FOCUS } from '../../app/appSlice';
 import { useStore } from '../../app/store';
-import { formatDate, formatDateTime, health, kindLabel, relativeTime } from '../../lib/format';
-import { Icon } from '../../app/icons';
-import { EnvironmentBadge, HealthBadge, ProviderMark } from './Badges';
+import { useWriteLock } from '../../app/writeLock';
+import { credentialStatus, formatDate, formatDateTime, kindLabel, relativeTime } from '../../lib/format';
+import { EnvironmentBadge, MissingBadge, ProviderMark, StatusBadge } from '../../ui/Badges';
+import { RowButton } from '../../ui/RowButton';
 import { CopyMenu } from './CopyMenu';
 import { DeleteDialog } from './DeleteDialog';
 import { RenameForm } from './RenameForm';
+import { useMissingIds } from './useMissingIds';
+import './credential-table.css';
 
 /** Rows rendered at first, and added by each "Show more". */
 export const PAGE_SIZE = 100;
@@ -19,9 +25,12 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<CredentialView | null>(null);
   const [shown, setShown] = useState(PAGE_SIZE);
-  const sorted = [...credentials].sort((a, b) => b.addedAt.localeCompare(a.addedAt));
+  const missing = useMissingIds();
+  const lock = useWriteLock().reason; // read once here, not once per row
+  const sorted = useMemo(() => [...credentials].sort((a, b) => b.addedAt.localeCompare(a.addedAt)), [credentials]);
   const rows = sorted.slice(0, shown);
   const hidden = sorted.length - rows.length;
+  useFocusOnRow();
 
   return (
     <>
@@ -49,6 +58,8 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
               <Row
                 key={c.id}
                 credential={c}
+                missing={missing.has(c.id)}
+                lock={lock}
                 renaming={renaming === c.id}
                 onRename={() => setRenaming(c.id)}
                 onRenameDone={() => setRenaming(null)}
@@ -76,23 +87,50 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
   );
 }
 
+const ROW_PREFIX = FOCUS.credential('');
+
+/** Takes a focus request for one row (after confirming a credential) with one subscription for all rows. */
+function useFocusOnRow(): void {
+  const request = useStore((s) => (s.focusRequest?.startsWith(ROW_PREFIX) ? s.focusRequest : null));
+  useEffect(() => {
+    if (!request) return;
+    const cell = document.getElementById(`row-${request.slice(ROW_PREFIX.length)}`);
+    // A row not on the shown page cannot take it: the screen does, so focus is never lost.
+    if (cell) cell.focus();
+    useStore.getState().requestFocus(cell ? null : FOCUS.main);
+  }, [request]);
+}
+
 function Row(props: {
   credential: CredentialView;
+  missing: boolean;
+  /** Why writes are turned off, or null. */
+  lock: string | null;
   renaming: boolean;
   onRename(): void;
   onRenameDone(): void;
   onDelete(): void;
 }): ReactElement {
   const { credential: c, renaming } = props;
-  const busy = useStore((s) => s.busy[c.id]);
-  const h = health(c);
+  const busy = useStore((s) => s.busy[c.id]) !== undefined;
+  const { lock } = props;
   return (
-    <tr aria-busy={busy !== undefined}>
-      <th scope="row" className="cell-label">
-        {renaming ? <RenameForm credential={c} onDone={props.onRenameDone} /> : <span className="label-text">{c.label}</span>}
+    <tr aria-busy={busy}>
+      <th scope="row" className="cell-label" id={`row-${c.id}`} tabIndex={-1}>
+        {renaming ? (
+          <RenameForm credential={c} onDone={props.onRenameDone} />
+        ) : (
+          <span className="label-text">{c.label}</span>
+        )}
         {c.merchantId ? <span className="cell-sub">Merchant {c.merchantId}</span> : null}
         {c.appId ? <span className="cell-sub">App {c.appId}</span> : null}
         {c.locationId ? <span className="cell-sub">Location {c.locationId}</span> : null}
+        {/* Under the label, where the row is named: the Status column has no room for it at 1280 px. */}
+        {props.missing ? (
+          <span className="cell-flag">
+            <MissingBadge />
+          </span>
+        ) : null}
       </th>
       <td>
         <ProviderMark provider={c.provider} />
@@ -120,33 +158,32 @@ function Row(props: {
         )}
       </td>
       <td>
-        <HealthBadge health={h} />
+        <StatusBadge status={credentialStatus(c)} />
       </td>
       <td className="col-actions">
         {renaming ? null : (
           <div className="row-actions">
-            <RowButton name="Rename" label={c.label} icon="pencil" onClick={props.onRename} disabled={busy !== undefined} />
-            <CopyMenu credential={c} disabled={busy !== undefined} />
-            <RowButton name="Delete" label={c.label} icon="trash" danger onClick={props.onDelete} disabled={busy !== undefined} />
+            <RowButton
+              name="Rename"
+              label={c.label}
+              icon="pencil"
+              onClick={props.onRename}
+              disabled={busy || lock !== null}
+              reason={lock}
+            />
+            <CopyMenu credential={c} disabled={busy} />
+            <RowButton
+              name="Delete"
+              label={c.label}
+              icon="trash"
+              danger
+              onClick={props.onDelete}
+              disabled={busy || lock !== null}
+              reason={lock}
+            />
           </div>
         )}
       </td>
     </tr>
-  );
-}
-
-/** An icon button in a row's action column, named for screen readers as "<action> <label>". */
-function RowButton(props: { name: string; label: string; icon: 'pencil' | 'trash'; danger?: boolean; disabled: boolean; onClick(): void }): ReactElement {
-  return (
-    <button
-      type="button"
-      className={`icon-button row-button${props.danger ? ' row-button-danger' : ''}`}
-      aria-label={`${props.name} ${props.label}`}
-      title={props.name}
-      onClick={props.onClick}
-      disabled={props.disabled}
-    >
-      <Icon name={props.icon} />
-    </button>
   );
 }

@@ -1,19 +1,20 @@
-// The Credentials screen: toolbar (paste / import — there is no field to type a secret into),
-// notices, the confirm panel for pending imports, and the table of active credentials.
+// The Credentials screen: toolbar (paste / import — there is no field to type a secret into — and
+// the keychain check), notices, the keychain check report, the confirm panel for pending imports,
+// and the table of active credentials. This folder owns everything on this screen.
 import { useMemo, type ReactElement } from 'react';
 import { useStore } from '../../app/store';
-import { Icon } from '../../app/icons';
-import { PendingPanel } from './PendingPanel';
+import { useWriteLock } from '../../app/writeLock';
+import { Icon } from '../../ui/Icon';
+import { Empty, Loading } from '../../ui/Status';
 import { CredentialTable } from './CredentialTable';
+import { KeychainCheckPanel } from './KeychainCheckPanel';
 import { NoticeBar } from './NoticeBar';
+import { PendingPanel } from './PendingPanel';
+import './credentials.css';
 
 export function CredentialsView(): ReactElement {
   const credentials = useStore((s) => s.credentials);
   const status = useStore((s) => s.credentialsStatus);
-  const pasting = useStore((s) => s.pasting);
-  const importing = useStore((s) => s.importingFile);
-  const paste = useStore((s) => s.pasteFromClipboard);
-  const importFile = useStore((s) => s.importFromFile);
 
   // Memoised: a new `active` array would re-render (and re-sort) the whole table.
   const pending = useMemo(() => credentials.filter((c) => c.status === 'pending'), [credentials]);
@@ -25,37 +26,27 @@ export function CredentialsView(): ReactElement {
       <div className="screen-header">
         <div>
           <h1 id="credentials-title">Credentials</h1>
-          <p className="screen-subtitle">Clover and Square credentials stored in your OS keychain. Values never leave the main process.</p>
+          <p className="screen-subtitle">
+            Clover and Square credentials stored in your OS keychain. Values never leave the main process.
+          </p>
         </div>
-        <div className="toolbar" role="toolbar" aria-label="Add credentials">
-          <button type="button" className="button button-primary" onClick={() => void paste()} disabled={pasting} aria-busy={pasting}>
-            <Icon name="clipboard" />
-            {pasting ? 'Reading clipboard…' : 'Paste from clipboard'}
-          </button>
-          <button type="button" className="button" onClick={() => void importFile()} disabled={importing} aria-busy={importing}>
-            <Icon name="file" />
-            {importing ? 'Importing…' : 'Import file'}
-          </button>
-        </div>
+        <Toolbar />
       </div>
 
       <NoticeBar />
+      <KeychainCheckPanel />
 
       {pending.length > 0 ? <PendingPanel pending={pending} /> : null}
 
       {firstLoad ? (
-        <div className="loading" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" />
-          Loading credentials…
-        </div>
+        <Loading>Loading credentials…</Loading>
       ) : status === 'error' && credentials.length === 0 ? (
-        <div className="empty">
-          <h2>Could not load credentials</h2>
+        <Empty title="Could not load credentials">
           <p>See the message above. Your credentials are still in the keychain.</p>
           <button type="button" className="button" onClick={() => void useStore.getState().loadCredentials()}>
             Try again
           </button>
-        </div>
+        </Empty>
       ) : active.length === 0 && pending.length === 0 ? (
         <EmptyState />
       ) : active.length === 0 ? (
@@ -67,24 +58,76 @@ export function CredentialsView(): ReactElement {
   );
 }
 
+function Toolbar(): ReactElement {
+  const pasting = useStore((s) => s.pasting);
+  const importing = useStore((s) => s.importingFile);
+  const checking = useStore((s) => s.checkingKeychain);
+  const paste = useStore((s) => s.pasteFromClipboard);
+  const importFile = useStore((s) => s.importFromFile);
+  const check = useStore((s) => s.checkKeychain);
+  const lock = useWriteLock();
+
+  return (
+    <div className="toolbars">
+      <div className="toolbar" role="toolbar" aria-label="Add credentials">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void paste()}
+          disabled={pasting || lock.reason !== null}
+          aria-busy={pasting}
+          title={lock.reason ?? undefined}
+          aria-describedby={lock.describedBy}
+        >
+          <Icon name="clipboard" />
+          {pasting ? 'Reading clipboard…' : 'Paste from clipboard'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void importFile()}
+          disabled={importing || lock.reason !== null}
+          aria-busy={importing}
+          title={lock.reason ?? undefined}
+          aria-describedby={lock.describedBy}
+        >
+          <Icon name="file" />
+          {importing ? 'Importing…' : 'Import file'}
+        </button>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Keychain">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void check()}
+          disabled={checking}
+          aria-busy={checking}
+          title="Compare the list with the items in your OS keychain"
+        >
+          <Icon name="search" />
+          {checking ? 'Checking keychain…' : 'Check keychain'}
+        </button>
+      </div>
+      {lock.reason ? <p className="toolbar-note">{lock.reason}</p> : null}
+    </div>
+  );
+}
+
 function EmptyState(): ReactElement {
   return (
-    <div className="empty" aria-labelledby="empty-title">
-      <span className="empty-icon" aria-hidden="true">
-        <Icon name="key" size={28} />
-      </span>
-      <h2 id="empty-title">No credentials yet</h2>
+    <Empty icon="key" title="No credentials yet" titleId="empty-title">
       <ol className="empty-steps">
         <li>
-          Copy a Clover or Square credential — an access token, app secret, PAKMS key… — then choose <strong>Paste from clipboard</strong>.
-          Merchant Keychain reads the clipboard itself, stores the value in your OS keychain and clears the clipboard.
+          Copy a Clover or Square credential — an access token, app secret, PAKMS key… — then choose{' '}
+          <strong>Paste from clipboard</strong>. Merchant Keychain reads the clipboard itself, stores the value in your
+          OS keychain and clears the clipboard.
         </li>
         <li>
-          Or choose <strong>Import file</strong> to read a <code>.env</code> or JSON file with keys such as <code>SQUARE_ACCESS_TOKEN</code> or{' '}
-          <code>CLOVER_APP_SECRET</code>.
+          Or choose <strong>Import file</strong> to read a <code>.env</code> or JSON file with keys such as{' '}
+          <code>SQUARE_ACCESS_TOKEN</code> or <code>CLOVER_APP_SECRET</code>.
         </li>
         <li>Check what was detected (provider, kind, sandbox or production) and confirm.</li>
       </ol>
-    </div>
+    </Empty>
   );
 }

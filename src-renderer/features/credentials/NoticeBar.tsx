@@ -1,28 +1,21 @@
+// What the last import did: how many were found, which keys were skipped and why.
 import type { ReactElement } from 'react';
 import { useStore } from '../../app/store';
-import { Icon } from '../../app/icons';
+import { Banner } from '../../ui/Banner';
 
-/** What the last import did (how many found, which keys were skipped and why). */
 export function NoticeBar(): ReactElement | null {
   const notice = useStore((s) => s.notice);
   const dismiss = useStore((s) => s.dismissNotice);
   if (!notice) return null;
   return (
-    <div className="banner banner-info" role="status">
-      <Icon name="info" size={18} />
-      <div className="banner-body">
-        <p className="banner-title">{notice.message}</p>
-        {notice.details.length > 0 ? (
-          <ul className="banner-list">
-            {notice.details.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-      <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={dismiss}>
-        <Icon name="close" />
-      </button>
-    </div>
+    <Banner tone="info" role="status" title={notice.message} onDismiss={dismiss} dismissLabel="Dismiss notice">
+      {notice.details.length > 0 ? (
+        <ul className="banner-list">
+          {notice.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Banner>
   );
 }

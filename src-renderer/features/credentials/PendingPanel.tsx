@@ -1,11 +1,27 @@
 // Imports waiting for the user: main's proposal (provider / kind / environment, with its reason
 // and confidence) pre-fills the form; the user corrects it and confirms, or discards (= delete).
-import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import type { CredentialView, Proposal } from '@shared/contract';
-import type { ProviderKind } from '@shared/vocabulary';
-import { ENVIRONMENTS, KINDS, PROVIDERS, type Environment, type Provider } from '../../lib/vocabulary';
+import {
+  ENVIRONMENTS,
+  isKindOf,
+  KINDS,
+  LABEL_MAX_LENGTH,
+  PROVIDERS,
+  type CredentialSource,
+  type Environment,
+  type Kind,
+  type Provider,
+  type ProviderKind,
+} from '@shared/vocabulary';
+import { FOCUS, useFocusRequest } from '../../app/focus';
 import { useStore } from '../../app/store';
+import { useWriteLock } from '../../app/writeLock';
 import { environmentLabel, kindLabel, providerLabel } from '../../lib/format';
+import { MissingBadge } from '../../ui/Badges';
+import { InlineConfirm } from '../../ui/InlineConfirm';
+import { useMissingIds } from './useMissingIds';
+import './pending.css';
 
 const CONFIDENCE_TEXT: Record<Proposal['confidence'], string> = {
   documented: 'Documented format',
@@ -13,7 +29,20 @@ const CONFIDENCE_TEXT: Record<Proposal['confidence'], string> = {
   guess: 'Best guess — please check',
 };
 
+const SOURCE_TEXT: Record<CredentialSource, string> = {
+  clipboard: 'Pasted from clipboard',
+  file: 'Imported from file',
+  keychain: 'Adopted from the keychain',
+};
+
+/** The provider with one of its own kinds, or null when the kind is not that provider's. */
+function pairOf(provider: Provider, kind: Kind): ProviderKind | null {
+  if (provider === 'clover') return isKindOf('clover', kind) ? { provider, kind } : null;
+  return isKindOf('square', kind) ? { provider, kind } : null;
+}
+
 export function PendingPanel({ pending }: { pending: CredentialView[] }): ReactElement {
+  const missing = useMissingIds();
   return (
     <section className="panel pending-panel" aria-labelledby="pending-title">
       <div className="panel-header">
@@ -21,48 +50,58 @@ export function PendingPanel({ pending }: { pending: CredentialView[] }): ReactE
         <span className="count-pill">{pending.length}</span>
       </div>
       <p className="panel-intro">
-        These values are already in the keychain, marked pending. Check what was detected, correct it if needed, and confirm — or discard to delete
-        them.
+        These values are already in the keychain, marked pending. Check what was detected, correct it if needed, and
+        confirm — or discard to delete them.
       </p>
       <div className="pending-list">
         {pending.map((c) => (
-          <PendingCard key={c.id} credential={c} />
+          <PendingCard key={c.id} credential={c} missing={missing.has(c.id)} />
         ))}
       </div>
     </section>
   );
 }
 
-function PendingCard({ credential }: { credential: CredentialView }): ReactElement {
+function PendingCard({ credential, missing }: { credential: CredentialView; missing: boolean }): ReactElement {
   const proposal = useStore((s) => s.proposals[credential.id]);
   const busy = useStore((s) => s.busy[credential.id]);
   const confirm = useStore((s) => s.confirmCredential);
   const discard = useStore((s) => s.discardPending);
+  const lock = useWriteLock();
 
   const [provider, setProvider] = useState<Provider>(proposal?.provider ?? credential.provider);
-  const [kind, setKind] = useState<string>(proposal?.kind ?? credential.kind);
-  const [environment, setEnvironment] = useState<Environment | ''>(proposal?.environment ?? credential.environment ?? '');
+  const [kind, setKind] = useState<Kind>(proposal?.kind ?? credential.kind);
+  const [environment, setEnvironment] = useState<Environment | ''>(
+    proposal?.environment ?? credential.environment ?? '',
+  );
   const [label, setLabel] = useState(credential.label);
   const [touched, setTouched] = useState(false);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusRequest(FOCUS.pending(credential.id), heading);
 
-  const kinds: readonly string[] = KINDS[provider];
-  const labelError = label.trim().length === 0 ? 'Enter a label.' : label.trim().length > 80 ? 'Use at most 80 characters.' : null;
+  const kinds: readonly Kind[] = KINDS[provider];
+  const labelError =
+    label.trim().length === 0
+      ? 'Enter a label.'
+      : label.trim().length > LABEL_MAX_LENGTH
+        ? `Use at most ${LABEL_MAX_LENGTH} characters.`
+        : null;
   const envError = environment === '' ? 'Choose sandbox or production.' : null;
-  const valid = labelError === null && envError === null && kinds.includes(kind);
+  const pair = pairOf(provider, kind);
+  const blocked = busy !== undefined || lock.reason !== null;
 
   function onProvider(next: Provider): void {
     setProvider(next);
-    const nextKinds: readonly string[] = KINDS[next];
-    if (!nextKinds.includes(kind)) setKind(nextKinds[0] ?? '');
+    const nextKinds: readonly Kind[] = KINDS[next];
+    if (!nextKinds.includes(kind)) setKind(KINDS[next][0]);
   }
 
   async function onSubmit(e: FormEvent): Promise<void> {
     e.preventDefault();
     setTouched(true);
-    if (!valid || environment === '') return;
-    const pair = (provider === 'clover' ? { provider, kind } : { provider, kind }) as ProviderKind;
+    if (labelError !== null || environment === '' || pair === null) return;
     await confirm({ id: credential.id, ...pair, environment, label: label.trim() });
   }
 
@@ -71,10 +110,13 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
     <form className="pending-card" aria-labelledby={titleId} onSubmit={(e) => void onSubmit(e)} noValidate>
       <div className="pending-head">
         <div>
-          <h3 id={titleId}>{credential.label}</h3>
+          <h3 id={titleId} ref={heading} tabIndex={-1}>
+            {credential.label}
+          </h3>
           <p className="pending-meta">
             <span className="mono">{credential.fingerprint}</span>
-            <span className="source-tag">{credential.source === 'clipboard' ? 'Pasted from clipboard' : 'Imported from file'}</span>
+            <span className="source-tag">{SOURCE_TEXT[credential.source]}</span>
+            {missing ? <MissingBadge /> : null}
           </p>
         </div>
         {proposal ? (
@@ -85,7 +127,10 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
         {proposal ? (
           <>
             Detected: {providerLabel(proposal.provider)} {kindLabel(proposal.kind).toLowerCase()}
-            {proposal.environment ? `, ${environmentLabel(proposal.environment).toLowerCase()}` : ', environment unknown'}.{' '}
+            {proposal.environment
+              ? `, ${environmentLabel(proposal.environment).toLowerCase()}`
+              : ', environment unknown'}
+            .{' '}
             {proposal.reason ? <span className="muted">{proposal.reason}</span> : null}
           </>
         ) : (
@@ -106,7 +151,7 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
           </label>
           <label className="field">
             <span className="field-label">Kind</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value)}>
+            <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
               {kinds.map((k) => (
                 <option key={k} value={k}>
                   {kindLabel(k)}
@@ -140,7 +185,7 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
             <input
               type="text"
               value={label}
-              maxLength={80}
+              maxLength={LABEL_MAX_LENGTH}
               autoComplete="off"
               spellCheck={false}
               onChange={(e) => setLabel(e.target.value)}
@@ -156,26 +201,39 @@ function PendingCard({ credential }: { credential: CredentialView }): ReactEleme
         </div>
         {confirmingDiscard ? null : (
           <div className="pending-actions">
-            <button type="button" className="button button-ghost-danger" disabled={busy !== undefined} onClick={() => setConfirmingDiscard(true)}>
+            <button
+              type="button"
+              className="button button-ghost-danger"
+              disabled={blocked}
+              title={lock.reason ?? undefined}
+              aria-describedby={lock.describedBy}
+              onClick={() => setConfirmingDiscard(true)}
+            >
               Discard
             </button>
-            <button type="submit" className="button button-primary" disabled={busy !== undefined}>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={blocked}
+              title={lock.reason ?? undefined}
+              aria-describedby={lock.describedBy}
+            >
               {busy === 'confirm' ? 'Confirming…' : 'Confirm'}
             </button>
           </div>
         )}
       </div>
       {confirmingDiscard ? (
-        <div className="inline-confirm" role="group" aria-label="Confirm discard">
-          <span>Delete this value from the keychain?</span>
-          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the Discard button just went away */}
-          <button type="button" className="button" autoFocus onClick={() => setConfirmingDiscard(false)}>
-            Keep
-          </button>
-          <button type="button" className="button button-danger" disabled={busy !== undefined} onClick={() => void discard(credential.id)}>
-            {busy === 'discard' ? 'Discarding…' : 'Yes, discard'}
-          </button>
-        </div>
+        <InlineConfirm
+          label="Confirm discard"
+          question="Delete this value from the keychain?"
+          confirmLabel="Yes, discard"
+          busyLabel="Discarding…"
+          busy={busy === 'discard'}
+          disabled={blocked}
+          onKeep={() => setConfirmingDiscard(false)}
+          onConfirm={() => void discard(credential.id)}
+        />
       ) : null}
     </form>
   );

@@ -1,9 +1,10 @@
+// Inline edit of a credential's label: Enter saves, Escape cancels.
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import type { CredentialView } from '@shared/contract';
+import { LABEL_MAX_LENGTH } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
-import { Icon } from '../../app/icons';
+import { Icon } from '../../ui/Icon';
 
-/** Inline edit of a credential's label: Enter saves, Escape cancels. */
 export function RenameForm({ credential, onDone }: { credential: CredentialView; onDone(): void }): ReactElement {
   const rename = useStore((s) => s.renameCredential);
   const busy = useStore((s) => s.busy[credential.id]);
@@ -20,19 +21,24 @@ export function RenameForm({ credential, onDone }: { credential: CredentialView;
     e.preventDefault();
     const next = label.trim();
     if (next.length === 0) return setError('Enter a label.');
-    if (next.length > 80) return setError('Use at most 80 characters.');
+    if (next.length > LABEL_MAX_LENGTH) return setError(`Use at most ${LABEL_MAX_LENGTH} characters.`);
     if (next === credential.label) return onDone();
     if (await rename(credential.id, next)) onDone();
   }
 
   const errorId = `rename-error-${credential.id}`;
   return (
-    <form className="rename-form" aria-label={`Rename ${credential.label}`} onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form
+      className="rename-form"
+      aria-label={`Rename ${credential.label}`}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
       <input
         ref={input}
         type="text"
         value={label}
-        maxLength={80}
+        maxLength={LABEL_MAX_LENGTH}
         autoComplete="off"
         spellCheck={false}
         aria-label="New label"
@@ -49,10 +55,22 @@ export function RenameForm({ credential, onDone }: { credential: CredentialView;
           }
         }}
       />
-      <button type="submit" className="icon-button row-button rename-save" aria-label="Save" title="Save (Enter)" disabled={busy === 'rename'}>
+      <button
+        type="submit"
+        className="icon-button row-button rename-save"
+        aria-label="Save"
+        title="Save (Enter)"
+        disabled={busy === 'rename'}
+      >
         <Icon name="check" />
       </button>
-      <button type="button" className="icon-button row-button" aria-label="Cancel" title="Cancel (Esc)" onClick={onDone}>
+      <button
+        type="button"
+        className="icon-button row-button"
+        aria-label="Cancel"
+        title="Cancel (Esc)"
+        onClick={onDone}
+      >
         <Icon name="close" />
       </button>
       {error ? (

@@ -1,10 +1,10 @@
 // Credentials: the list of views, the proposals for pending imports, and the actions. Every
-// action goes to main through lib/keychain; values never come back, only views.
+// action goes to main through callMain (app/appSlice.ts); values never come back, only views.
 import type { StateCreator } from 'zustand';
 import type { CredentialView, PendingImport, Proposal, RequestOf } from '@shared/contract';
-import { call } from '../../lib/keychain';
+import type { CopyFormat } from '@shared/vocabulary';
+import { FOCUS } from '../../app/appSlice';
 import type { AppState } from '../../app/store';
-import type { CopyFormat } from '../../app/appSlice';
 
 export type BusyAction = 'confirm' | 'discard' | 'rename' | 'copy' | 'delete';
 export type ConfirmInput = RequestOf<'credentials.confirm'>;
@@ -18,6 +18,8 @@ export interface CredentialsSlice {
   importingFile: boolean;
   busy: Record<string, BusyAction>;
   loadCredentials(opts?: { quiet?: boolean }): Promise<void>;
+  /** Puts imported or adopted credentials in the list, with main's proposals. */
+  addPending(pending: PendingImport[]): void;
   pasteFromClipboard(): Promise<void>;
   importFromFile(): Promise<void>;
   confirmCredential(input: ConfirmInput): Promise<boolean>;
@@ -33,17 +35,13 @@ function upsert(list: CredentialView[], items: CredentialView[]): CredentialView
   return [...byId.values()];
 }
 
-function withProposals(current: Record<string, Proposal>, pending: PendingImport[]): Record<string, Proposal> {
-  const next = { ...current };
-  for (const p of pending) next[p.credential.id] = p.proposal;
+export function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const next = { ...record };
+  delete next[key];
   return next;
 }
 
-function without<T>(record: Record<string, T>, id: string): Record<string, T> {
-  const next = { ...record };
-  delete next[id];
-  return next;
-}
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsSlice> = (set, get) => {
   /** Marks `id` busy with `action` while `run` is in flight. */
@@ -56,13 +54,15 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
     }
   }
 
+  /** Focus after a pending card goes away: the first card still waiting, else `fallback`. */
+  function focusAfterPending(id: string, fallback: string): void {
+    const next = get().credentials.find((c) => c.status === 'pending' && c.id !== id);
+    get().requestFocus(next ? FOCUS.pending(next.id) : fallback);
+  }
+
   /** Deletes from the keychain and the list; shared by discard (pending) and delete. */
   async function removeCredential(id: string): Promise<boolean> {
-    const r = await call((k) => k.deleteCredential(id));
-    if (!r.ok) {
-      get().showError(r.error);
-      return false;
-    }
+    if (!(await get().callMain((k) => k.deleteCredential(id)))) return false;
     set((s) => ({ credentials: s.credentials.filter((c) => c.id !== id), proposals: without(s.proposals, id) }));
     return true;
   }
@@ -77,33 +77,36 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
 
     async loadCredentials(opts = {}) {
       if (!opts.quiet || get().credentialsStatus !== 'ready') set({ credentialsStatus: 'loading' });
-      const r = await call((k) => k.listCredentials());
-      if (r.ok) {
-        const ids = new Set(r.data.items.map((c) => c.id));
-        const proposals = Object.fromEntries(Object.entries(get().proposals).filter(([id]) => ids.has(id)));
-        set({ credentials: r.data.items, proposals, credentialsStatus: 'ready' });
-      } else {
-        set({ credentialsStatus: 'error' });
-        get().showError(r.error);
-      }
+      const data = await get().callMain((k) => k.listCredentials());
+      if (!data) return set({ credentialsStatus: 'error' });
+      const ids = new Set(data.items.map((c) => c.id));
+      const proposals = Object.fromEntries(Object.entries(get().proposals).filter(([id]) => ids.has(id)));
+      set({ credentials: data.items, proposals, credentialsStatus: 'ready' });
+    },
+
+    addPending(pending) {
+      set((s) => {
+        const proposals = { ...s.proposals };
+        for (const p of pending) proposals[p.credential.id] = p.proposal;
+        const credentials = upsert(
+          s.credentials,
+          pending.map((p) => p.credential),
+        );
+        return { credentials, proposals, credentialsStatus: 'ready', error: null };
+      });
     },
 
     async pasteFromClipboard() {
       set({ pasting: true });
       try {
-        const r = await call((k) => k.importFromClipboard());
-        if (!r.ok) return get().showError(r.error);
-        const { pending, clipboardCleared } = r.data;
-        set((s) => ({
-          credentials: upsert(s.credentials, [pending.credential]),
-          proposals: withProposals(s.proposals, [pending]),
-          credentialsStatus: 'ready',
-          error: null,
-        }));
+        const data = await get().callMain((k) => k.importFromClipboard());
+        if (!data) return;
+        get().addPending([data.pending]);
         get().showNotice({
-          message: clipboardCleared
+          message: data.clipboardCleared
             ? 'Read one value from the clipboard and cleared the clipboard. Check the details below and confirm.'
-            : 'Read one value from the clipboard. Check the details below and confirm. The clipboard could not be cleared — clear it yourself.',
+            : 'Read one value from the clipboard. Check the details below and confirm. ' +
+              'The clipboard could not be cleared — clear it yourself.',
           details: [],
         });
       } finally {
@@ -114,27 +117,21 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
     async importFromFile() {
       set({ importingFile: true });
       try {
-        const r = await call((k) => k.importFromFile());
-        if (!r.ok) return get().showError(r.error);
-        const { cancelled, fileName, pending, skipped } = r.data;
-        if (cancelled) return;
-        set((s) => ({
-          credentials: upsert(
-            s.credentials,
-            pending.map((p) => p.credential),
-          ),
-          proposals: withProposals(s.proposals, pending),
-          credentialsStatus: 'ready',
-          error: null,
-        }));
+        const data = await get().callMain((k) => k.importFromFile());
+        if (!data || data.cancelled) return;
+        const { fileName, pending, skipped, skippedMore } = data;
+        get().addPending(pending);
         const from = fileName ? ` from ${fileName}` : '';
-        const found = pending.length === 1 ? '1 credential' : `${pending.length} credentials`;
+        const found = plural(pending.length, 'credential', 'credentials');
+        const details = skipped.map((s) => `Skipped ${s.envName}: ${s.reason}`);
+        // Main names at most 50 keys, and never one that could itself be a secret.
+        if (skippedMore > 0) details.push(`And ${plural(skippedMore, 'more key', 'more keys')} not listed.`);
         get().showNotice({
           message:
             pending.length > 0
               ? `Found ${found}${from}. Check the details below and confirm each one.`
               : `No credentials found${from}.`,
-          details: skipped.map((s) => `Skipped ${s.envName}: ${s.reason}`),
+          details,
         });
       } finally {
         set({ importingFile: false });
@@ -143,47 +140,51 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
 
     async confirmCredential(input) {
       return busyWhile(input.id, 'confirm', async () => {
-        const r = await call((k) => k.confirmCredential(input));
-        if (!r.ok) {
-          get().showError(r.error);
-          return false;
-        }
-        set((s) => ({ credentials: upsert(s.credentials, [r.data]), proposals: without(s.proposals, input.id) }));
+        const view = await get().callMain((k) => k.confirmCredential(input));
+        if (!view) return false;
+        set((s) => ({ credentials: upsert(s.credentials, [view]), proposals: without(s.proposals, input.id) }));
+        focusAfterPending(input.id, FOCUS.credential(input.id));
         return true;
       });
     },
 
     async discardPending(id) {
       // Discarding a pending import deletes it from the keychain, like delete.
-      return busyWhile(id, 'discard', () => removeCredential(id));
+      return busyWhile(id, 'discard', async () => {
+        if (!(await removeCredential(id))) return false;
+        focusAfterPending(id, FOCUS.main);
+        return true;
+      });
     },
 
     async renameCredential(id, label) {
       return busyWhile(id, 'rename', async () => {
-        const r = await call((k) => k.updateCredential({ id, label }));
-        if (!r.ok) {
-          get().showError(r.error);
-          return false;
-        }
-        set((s) => ({ credentials: upsert(s.credentials, [r.data]) }));
+        const view = await get().callMain((k) => k.updateCredential({ id, label }));
+        if (!view) return false;
+        set((s) => ({ credentials: upsert(s.credentials, [view]) }));
         return true;
       });
     },
 
     async deleteCredential(id) {
-      return busyWhile(id, 'delete', () => removeCredential(id));
+      return busyWhile(id, 'delete', async () => {
+        const removed = await removeCredential(id);
+        if (removed) get().requestFocus(FOCUS.main); // the row and its Delete button are gone
+        return removed;
+      });
     },
 
     async copySecret(id, format) {
       return busyWhile(id, 'copy', async () => {
-        const r = await call((k) => k.copySecret(id, format));
-        if (!r.ok) {
-          get().showError(r.error);
-          return false;
-        }
+        // The credential is listed but its keychain item is gone: offer the check.
+        const data = await get().callMain((k) => k.copySecret(id, format), {
+          offer: (e) => (e.code === 'KEYCHAIN_ITEM_MISSING' ? 'check-keychain' : undefined),
+        });
+        if (!data) return false;
         const label = get().credentials.find((c) => c.id === id)?.label ?? '';
-        const seconds = r.data.clearsInSeconds;
-        set({ toast: { kind: 'copied', format: r.data.format, label, clearsInSeconds: seconds, clearsAt: Date.now() + seconds * 1000 } });
+        const seconds = data.clearsInSeconds;
+        const clearsAt = Date.now() + seconds * 1000;
+        set({ toast: { kind: 'copied', format: data.format, label, clearsInSeconds: seconds, clearsAt } });
         return true;
       });
     },

@@ -1,15 +1,25 @@
 // The outbound HTTP request log: what main sent to Clover and Square, paths already redacted.
 import { useEffect, useState, type ReactElement } from 'react';
 import type { RequestLogEntry } from '@shared/contract';
+import { ENVIRONMENTS, PROVIDERS } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
-import { formatDate, formatDateTime, formatDuration, formatTime, providerLabel } from '../../lib/format';
-import { ProviderMark } from '../credentials/Badges';
-import { Icon } from '../../app/icons';
-import { ENVIRONMENTS, PROVIDERS } from '../../lib/vocabulary';
-import { environmentLabel } from '../../lib/format';
+import {
+  environmentLabel,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatTime,
+  providerLabel,
+} from '../../lib/format';
+import { ProviderMark } from '../../ui/Badges';
+import { Banner } from '../../ui/Banner';
+import { Empty, Loading } from '../../ui/Status';
 import type { ConnectionCheck } from './requestsSlice';
+import './requests.css';
 
-const TARGETS = PROVIDERS.flatMap((p) => ENVIRONMENTS.map((e) => ({ value: `${p}.${e}`, provider: p, environment: e })));
+const TARGETS = PROVIDERS.flatMap((p) =>
+  ENVIRONMENTS.map((e) => ({ value: `${p}.${e}`, provider: p, environment: e })),
+);
 
 export function RequestsView(): ReactElement {
   const requests = useStore((s) => s.requests);
@@ -30,10 +40,17 @@ export function RequestsView(): ReactElement {
       <div className="screen-header">
         <div>
           <h1 id="requests-title">Requests</h1>
-          <p className="screen-subtitle">Every HTTP request the app sent to Clover or Square, newest first. Tokens in paths are redacted.</p>
+          <p className="screen-subtitle">
+            Every HTTP request the app sent to Clover or Square, newest first. Tokens in paths are redacted.
+          </p>
         </div>
         <div className="toolbar" role="toolbar" aria-label="Request log">
-          <select aria-label="Connection to check" className="toolbar-select" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select
+            aria-label="Connection to check"
+            className="toolbar-select"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
             {TARGETS.map((t) => (
               <option key={t.value} value={t.value}>
                 {providerLabel(t.provider)} {environmentLabel(t.environment).toLowerCase()}
@@ -44,15 +61,21 @@ export function RequestsView(): ReactElement {
             type="button"
             className="button"
             onClick={() => {
-              const t = TARGETS.find((x) => x.value === target)!;
-              void checkConnection(t.provider, t.environment);
+              const t = TARGETS.find((x) => x.value === target);
+              if (t) void checkConnection(t.provider, t.environment);
             }}
             disabled={checking}
             aria-busy={checking}
           >
             {checking ? 'Checking…' : 'Check connection'}
           </button>
-          <button type="button" className="button" onClick={() => void load()} disabled={status === 'loading'} aria-busy={status === 'loading'}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void load()}
+            disabled={status === 'loading'}
+            aria-busy={status === 'loading'}
+          >
             {status === 'loading' ? 'Refreshing…' : 'Refresh'}
           </button>
         </div>
@@ -61,21 +84,14 @@ export function RequestsView(): ReactElement {
       {check ? <CheckResult check={check} /> : null}
 
       {loading && requests.length === 0 ? (
-        <div className="loading" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" />
-          Loading requests…
-        </div>
+        <Loading>Loading requests…</Loading>
       ) : requests.length === 0 ? (
-        <div className="empty">
-          <span className="empty-icon" aria-hidden="true">
-            <Icon name="list" size={28} />
-          </span>
-          <h2>No requests yet</h2>
+        <Empty icon="list" title="No requests yet">
           <p>
-            Requests appear here when Merchant Keychain talks to Clover or Square — checking a token, refreshing it, or sending a sandbox test
-            charge. Each one shows its status, timing, idempotency key and attempt number.
+            Requests appear here when Merchant Keychain talks to Clover or Square — checking a token, refreshing it,
+            or sending a sandbox test charge. Each one shows its status, timing, idempotency key and attempt number.
           </p>
-        </div>
+        </Empty>
       ) : (
         <div className="table-wrap">
           <table className="table requests-table" aria-label="Request log">
@@ -112,21 +128,17 @@ export function RequestsView(): ReactElement {
 
 function CheckResult({ check }: { check: ConnectionCheck }): ReactElement {
   const name = `${providerLabel(check.provider)} ${environmentLabel(check.environment).toLowerCase()}`;
-  const detail = `${check.status !== null ? `HTTP ${check.status}` : 'no answer'} in ${formatDuration(check.durationMs)}`;
+  const answer = check.status !== null ? `HTTP ${check.status}` : 'no answer';
+  const detail = `${answer} in ${formatDuration(check.durationMs)}`;
+  const title = `${check.reachable ? `${name} is reachable` : `${name} is not reachable`} (${detail}).`;
   return (
-    <div className={`banner ${check.reachable ? 'banner-ok' : 'banner-warn'}`} role="status">
-      <Icon name={check.reachable ? 'check' : 'alert'} size={18} />
-      <div className="banner-body">
-        <p className="banner-title">
-          {check.reachable ? `${name} is reachable` : `${name} is not reachable`} ({detail}).
-        </p>
-        <p className="banner-hint">
-          {check.reachable
-            ? 'The network path to the API works; no credential was sent.'
-            : 'Check the network, proxy or firewall before suspecting the credential.'}
-        </p>
-      </div>
-    </div>
+    <Banner tone={check.reachable ? 'ok' : 'warn'} role="status" title={title}>
+      <p className="banner-hint">
+        {check.reachable
+          ? 'The network path to the API works; no credential was sent.'
+          : 'Check the network, proxy or firewall before suspecting the credential.'}
+      </p>
+    </Banner>
   );
 }
 
@@ -145,7 +157,9 @@ function RequestRow({ entry: r }: { entry: RequestLogEntry }): ReactElement {
         <span>{formatTime(r.at)}</span>
         <span className="cell-sub">{formatDate(r.at)}</span>
       </td>
-      <td>{r.provider === 'other' ? <span>{providerLabel(r.provider)}</span> : <ProviderMark provider={r.provider} />}</td>
+      <td>
+        <ProviderMark provider={r.provider} />
+      </td>
       <td>
         <span className="method">{r.method}</span>
       </td>

@@ -1,8 +1,7 @@
 // The outbound HTTP request log, as main reports it (paths already redacted by main).
 import type { StateCreator } from 'zustand';
 import type { RequestLogEntry, ResponseOf } from '@shared/contract';
-import type { Environment, Provider } from '../../lib/vocabulary';
-import { call } from '../../lib/keychain';
+import type { Environment, Provider } from '@shared/vocabulary';
 import type { AppState } from '../../app/store';
 
 export const REQUEST_LOG_LIMIT = 200;
@@ -26,22 +25,18 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
   connectionCheck: null,
   async loadRequests() {
     set({ requestsStatus: 'loading' });
-    const r = await call((k) => k.listRequests(REQUEST_LOG_LIMIT));
-    if (r.ok) {
-      // Newest first, whatever order main keeps them in.
-      const items = [...r.data.items].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-      set({ requests: items, requestsStatus: 'ready' });
-    } else {
-      set({ requestsStatus: 'error' });
-      get().showError(r.error);
-    }
+    const data = await get().callMain((k) => k.listRequests(REQUEST_LOG_LIMIT));
+    if (!data) return set({ requestsStatus: 'error' });
+    // Newest first, whatever order main keeps them in.
+    const items = [...data.items].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    set({ requests: items, requestsStatus: 'ready' });
   },
   async checkConnection(provider, environment) {
     set({ checkingConnection: true, connectionCheck: null });
     try {
-      const r = await call((k) => k.checkNetwork({ provider, environment }));
-      if (!r.ok) return get().showError(r.error);
-      set({ connectionCheck: { ...r.data, provider, environment } });
+      const data = await get().callMain((k) => k.checkNetwork({ provider, environment }));
+      if (!data) return;
+      set({ connectionCheck: { ...data, provider, environment } });
     } finally {
       set({ checkingConnection: false });
     }

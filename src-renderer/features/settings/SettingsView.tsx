@@ -1,23 +1,33 @@
-// Settings: how long a copied secret stays on the clipboard. Main enforces the range too.
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+// Settings: how long a copied secret stays on the clipboard (main enforces the range too), and
+// what main says about itself. App-wide preferences of later screens go here as well.
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { CLIPBOARD_CLEAR_SECONDS, type KeychainState } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
+import { useWriteLock } from '../../app/writeLock';
+import { Loading } from '../../ui/Status';
+import './settings.css';
 
-export const CLEAR_MIN = 5;
-export const CLEAR_MAX = 600;
+const CLEAR_MIN = CLIPBOARD_CLEAR_SECONDS.min;
+const CLEAR_MAX = CLIPBOARD_CLEAR_SECONDS.max;
+const KEYCHAIN_STATE_TEXT: Record<KeychainState, string> = {
+  ok: 'Reachable',
+  locked: 'Locked',
+  unavailable: 'Not reachable',
+  timeout: 'Not answering',
+};
 
 export function SettingsView(): ReactElement {
   const settings = useStore((s) => s.settings);
   const status = useStore((s) => s.settingsStatus);
   const info = useStore((s) => s.appInfo);
   const save = useStore((s) => s.saveSettings);
+  const lock = useWriteLock();
 
-  const [draft, setDraft] = useState('');
+  // null = not edited: the field shows what main has (no effect copying props into state).
+  const [edited, setDraft] = useState<string | null>(null);
+  const draft = edited ?? (settings ? String(settings.clipboardClearSeconds) : '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (settings) setDraft(String(settings.clipboardClearSeconds));
-  }, [settings]);
 
   async function onSubmit(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -28,7 +38,10 @@ export function SettingsView(): ReactElement {
       return;
     }
     setError(null);
-    if (await save({ clipboardClearSeconds: n })) setSaved(true);
+    if (await save({ clipboardClearSeconds: n })) {
+      setSaved(true);
+      setDraft(null);
+    }
   }
 
   const dirty = settings !== null && draft.trim() !== String(settings.clipboardClearSeconds);
@@ -45,13 +58,15 @@ export function SettingsView(): ReactElement {
         status === 'error' ? (
           <p className="muted">Settings could not be loaded. See the message above.</p>
         ) : (
-          <div className="loading" role="status" aria-live="polite">
-            <span className="spinner" aria-hidden="true" />
-            Loading settings…
-          </div>
+          <Loading>Loading settings…</Loading>
         )
       ) : (
-        <form className="panel settings-form" aria-labelledby="clipboard-settings-title" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <form
+          className="panel settings-form"
+          aria-labelledby="clipboard-settings-title"
+          onSubmit={(e) => void onSubmit(e)}
+          noValidate
+        >
           <h2 id="clipboard-settings-title">Clipboard</h2>
           <div className="setting-row">
             <div className="setting-text">
@@ -59,8 +74,8 @@ export function SettingsView(): ReactElement {
                 Clear the clipboard after
               </label>
               <p className="setting-help" id="clipboard-clear-help">
-                After you copy a secret, the clipboard is cleared this many seconds later — only if it still holds what was copied. Between{' '}
-                {CLEAR_MIN} and {CLEAR_MAX} seconds.
+                After you copy a secret, the clipboard is cleared this many seconds later — only if it still holds
+                what was copied. Between {CLEAR_MIN} and {CLEAR_MAX} seconds.
               </p>
             </div>
             <div className="setting-control">
@@ -98,7 +113,13 @@ export function SettingsView(): ReactElement {
                 Saved
               </span>
             ) : null}
-            <button type="submit" className="button button-primary" disabled={!dirty || status === 'saving'}>
+            {lock.reason ? <span className="muted">{lock.reason}</span> : null}
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={!dirty || status === 'saving' || lock.reason !== null}
+              aria-describedby={lock.describedBy}
+            >
               {status === 'saving' ? 'Saving…' : 'Save'}
             </button>
           </div>
@@ -116,7 +137,7 @@ export function SettingsView(): ReactElement {
             <dt>Keychain service</dt>
             <dd className="mono">{info.keychain.service}</dd>
             <dt>Keychain</dt>
-            <dd>{info.keychain.reachable ? 'Reachable' : 'Not reachable'}</dd>
+            <dd>{KEYCHAIN_STATE_TEXT[info.keychain.state]}</dd>
           </dl>
         </section>
       ) : null}

@@ -1,7 +1,6 @@
 // Settings as main keeps them; the renderer only edits a draft and sends it.
 import type { StateCreator } from 'zustand';
 import type { RequestOf, Settings } from '@shared/contract';
-import { call } from '../../lib/keychain';
 import type { AppState } from '../../app/store';
 
 export interface SettingsSlice {
@@ -16,22 +15,13 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   settingsStatus: 'idle',
   async loadSettings() {
     if (get().settings === null) set({ settingsStatus: 'loading' });
-    const r = await call((k) => k.getSettings());
-    if (r.ok) set({ settings: r.data, settingsStatus: 'ready' });
-    else {
-      set({ settingsStatus: 'error' });
-      get().showError(r.error);
-    }
+    const settings = await get().callMain((k) => k.getSettings());
+    set(settings ? { settings, settingsStatus: 'ready' } : { settingsStatus: 'error' });
   },
   async saveSettings(patch) {
     set({ settingsStatus: 'saving' });
-    const r = await call((k) => k.updateSettings(patch));
-    if (r.ok) {
-      set({ settings: r.data, settingsStatus: 'ready' });
-      return true;
-    }
-    set({ settingsStatus: 'ready' });
-    get().showError(r.error);
-    return false;
+    const settings = await get().callMain((k) => k.updateSettings(patch));
+    set(settings ? { settings, settingsStatus: 'ready' } : { settingsStatus: 'ready' });
+    return settings !== null;
   },
 });

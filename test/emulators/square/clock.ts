@@ -1,19 +1,5 @@
 // The stand-in's clock: token and code expiry read it, so tests expire tokens with advance() instead of sleeping.
-export interface Clock {
-  now(): number;
-  advance(ms: number): void;
-}
-
-export function createClock(base: () => number = Date.now): Clock {
-  let offset = 0;
-  return {
-    now: () => base() + offset,
-    advance(ms: number) {
-      if (!Number.isFinite(ms) || ms < 0) throw new Error('advance(ms) takes a non-negative number');
-      offset += ms;
-    },
-  };
-}
+export { createClock, type Clock } from '../shared/clock';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

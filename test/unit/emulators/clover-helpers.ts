@@ -16,6 +16,7 @@ export interface CallResult {
   headers: Headers;
   text: string;
   /** Parsed body (undefined when not JSON); `any` so assertions can read fields freely. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary vendor fields
   json: any;
 }
 

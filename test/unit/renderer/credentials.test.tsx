@@ -49,13 +49,20 @@ describe('credentials list', () => {
     await click(getByRole('button', 'Show all'));
     expect(bodyRows()).toHaveLength(250);
     expect(text()).not.toContain('Showing');
-  });
+  }, 20_000); // 250 rows in happy-dom on a busy 2-core machine
 
   it('renders active credentials in the table and pending ones in the confirm panel', async () => {
     fake = installFakeKeychain({
       credentials: [
         credential({ label: 'Checkout token', environment: 'sandbox', merchantId: 'MERCHANT12345' }),
-        credential({ label: 'Live secret', provider: 'clover', kind: 'app_secret', environment: 'production', expiresAt: '2000-01-01T00:00:00.000Z' }),
+        credential({
+          label: 'Live secret',
+          provider: 'clover',
+          kind: 'app_secret',
+          environment: 'production',
+          expiresAt: '2000-01-01T00:00:00.000Z',
+          expiry: 'expired', // main's verdict; the renderer does no date arithmetic
+        }),
         credential({ label: 'Waiting one', status: 'pending', environment: null }),
       ],
     });
@@ -187,6 +194,32 @@ describe('confirm a pending import', () => {
     expect(text()).toContain('Found 1 credential from team.env.');
     expect(text()).toContain('Skipped OTHER: not a key Merchant Keychain knows');
     expect(getByRole('combobox', 'Environment', getByRole('form', 'From file'))).toHaveProperty('value', 'sandbox');
+  });
+});
+
+describe('focus after an action whose control goes away', () => {
+  it('confirm: the next waiting card, then the new row; discard and delete: the screen', async () => {
+    fake = installFakeKeychain({
+      credentials: [
+        credential({ label: 'First', status: 'pending', environment: 'sandbox' }),
+        credential({ label: 'Second', status: 'pending', environment: 'sandbox' }),
+        credential({ label: 'Third', status: 'pending', environment: 'sandbox' }),
+      ],
+    });
+    await render(App);
+    await click(getByRole('button', 'Confirm', getByRole('form', 'First')));
+    expect(document.activeElement).toBe(getByRole('form', 'Second').querySelector('h3'));
+    await click(getByRole('button', 'Discard', getByRole('form', 'Second')));
+    await click(getByRole('button', 'Yes, discard'));
+    expect(document.activeElement).toBe(getByRole('form', 'Third').querySelector('h3'));
+    await click(getByRole('button', 'Confirm', getByRole('form', 'Third')));
+    expect(document.activeElement?.textContent).toBe('Third');
+    expect(document.activeElement?.getAttribute('scope')).toBe('row');
+
+    getByRole('button', 'Delete First').focus(); // as a real click would
+    await click(getByRole('button', 'Delete First'));
+    await click(getByRole('button', 'Delete credential'));
+    expect(document.activeElement?.id).toBe('main');
   });
 });
 

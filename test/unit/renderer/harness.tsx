@@ -5,7 +5,8 @@ import { vi } from 'vitest';
 import { act, createElement, type ComponentType } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { KeychainApi } from '@shared/bridge';
-import type { CredentialView, IpcError, PendingImport, RequestLogEntry, Settings } from '@shared/contract';
+import type { CredentialView, IpcError, PendingImport, RequestLogEntry, Settings, VaultHealth } from '@shared/contract';
+import type { KeychainState } from '@shared/vocabulary';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -61,22 +62,44 @@ export const fail = (error: Partial<IpcError> & Pick<IpcError, 'code' | 'message
   error: { hint: null, fields: [], ...error },
 });
 
+export const VAULT_OK: VaultHealth = { state: 'ok', message: null, hint: null, setAside: 0, files: [], migratedFrom: null };
+
 export interface FakeKeychain {
   api: Mocked;
   credentials: CredentialView[];
   settings: Settings;
   requests: RequestLogEntry[];
+  /** What app.info says the last keychain call found; checkConsistency reports unreachable unless 'ok'. */
+  keychainState: KeychainState;
+  vault: VaultHealth;
+  /** Keychain accounts with no credential (the consistency check lists them). */
+  orphans: string[];
+  /** Credential ids whose keychain item is gone. */
+  missing: string[];
   /** Calls every listener subscribed to `event`. */
-  emit(event: 'credentials.changed' | 'clipboard.cleared', payload: unknown): void;
+  emit(event: 'credentials.changed' | 'clipboard.cleared' | 'keychain.changed', payload: unknown): void;
+}
+
+export interface FakeInit {
+  credentials?: CredentialView[];
+  requests?: RequestLogEntry[];
+  keychainState?: KeychainState;
+  vault?: Partial<VaultHealth>;
+  orphans?: string[];
+  missing?: string[];
 }
 
 /** A fake window.keychain backed by arrays; every function is a vi.fn the test can inspect or override. */
-export function installFakeKeychain(init: { credentials?: CredentialView[]; requests?: RequestLogEntry[] } = {}): FakeKeychain {
+export function installFakeKeychain(init: FakeInit = {}): FakeKeychain {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const fake: FakeKeychain = {
     credentials: [...(init.credentials ?? [])],
     requests: [...(init.requests ?? [])],
-    settings: { clipboardClearSeconds: 30 },
+    settings: { clipboardClearSeconds: 30, expiryWarningDays: 7 },
+    keychainState: init.keychainState ?? 'ok',
+    vault: { ...VAULT_OK, ...init.vault },
+    orphans: [...(init.orphans ?? [])],
+    missing: [...(init.missing ?? [])],
     emit: (event, payload) => {
       void act(() => listeners.get(event)?.forEach((l) => l(payload)));
     },
@@ -102,8 +125,8 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
       ok({
         version: '0.1.0',
         platform: 'linux',
-        keychain: { service: 'merchant-keychain', reachable: true, state: 'ok' },
-        vault: { state: 'ok', message: null, hint: null, setAside: 0, files: [], migratedFrom: null },
+        keychain: { service: 'merchant-keychain', reachable: fake.keychainState === 'ok', state: fake.keychainState },
+        vault: fake.vault,
       }),
     listCredentials: async () => ok({ items: [...fake.credentials] }),
     importFromClipboard: async () => {
@@ -126,9 +149,33 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
       return ok({ id });
     },
     copySecret: async (_id, format) => ok({ format, clearsInSeconds: fake.settings.clipboardClearSeconds }),
-    checkConsistency: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
-    adoptOrphan: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    checkConsistency: async () => {
+      const reachable = fake.keychainState === 'ok';
+      const ids = new Set(fake.credentials.map((c) => c.id));
+      return ok({
+        checkedAt: '2025-01-02T10:30:00.000Z',
+        missingFromKeychain: reachable ? fake.missing.filter((id) => ids.has(id)) : [],
+        orphansInKeychain: reachable ? [...fake.orphans] : [],
+        keychainReachable: reachable,
+      });
+    },
+    adoptOrphan: async (account) => {
+      if (!fake.orphans.includes(account)) return fail({ code: 'NOT_FOUND', message: 'There is no orphaned keychain item with that name.' });
+      fake.orphans = fake.orphans.filter((a) => a !== account);
+      const c = credential({ id: account, status: 'pending', environment: null, source: 'keychain', label: 'Square access token' });
+      fake.credentials.push(c);
+      return ok({
+        credential: c,
+        proposal: { provider: 'square', kind: 'access_token', environment: null, confidence: 'observed', reason: 'Starts with EAAA.' },
+      });
+    },
+    deleteOrphan: async (account) => {
+      if (!fake.orphans.includes(account)) return fail({ code: 'NOT_FOUND', message: 'There is no orphaned keychain item with that name.' });
+      fake.orphans = fake.orphans.filter((a) => a !== account);
+      return ok({ account });
+    },
     inspectCredential: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    inspectClipboard: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     inspectMany: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     cancelInspection: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     refreshCredential: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
@@ -140,7 +187,8 @@ export function installFakeKeychain(init: { credentials?: CredentialView[]; requ
     connectClover: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     cancelCloverConnect: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     migrateCloverToken: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
-    deleteOrphan: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    keychainGraph: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    exportReport: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     listRequests: async () => ok({ items: [...fake.requests] }),
     checkNetwork: async () => ok({ reachable: true, status: 404, durationMs: 42 }),
     getSettings: async () => ok(fake.settings),
@@ -221,6 +269,10 @@ const ROLE_SELECTORS: Record<string, string> = {
   combobox: 'select',
   alert: '[role="alert"]',
   alertdialog: '[role="alertdialog"]',
+  region: 'section[aria-labelledby], [role="region"]',
+  group: '[role="group"]',
+  toolbar: '[role="toolbar"]',
+  list: 'ul, ol',
   status: '[role="status"]',
   form: 'form',
   table: 'table',

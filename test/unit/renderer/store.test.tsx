@@ -2,9 +2,8 @@
 // The store holds views only, and its test hook exists only when the test bridge asks for it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { credential, installFakeKeychain, removeFakeKeychain } from './harness';
-import { health, relativeTime, kindLabel } from '../../../src-renderer/lib/format';
-import { KINDS as RENDERER_KINDS } from '../../../src-renderer/lib/vocabulary';
-import { KINDS as CONTRACT_KINDS } from '@shared/vocabulary';
+import { ALL_KINDS, KIND_LABELS } from '@shared/vocabulary';
+import { credentialStatus, environmentLabel, kindLabel, providerLabel, relativeTime, STATUS_LABELS } from '../../../src-renderer/lib/format';
 
 afterEach(() => {
   removeFakeKeychain();
@@ -28,9 +27,9 @@ describe('store', () => {
     const data = JSON.parse(JSON.stringify(useStore.getState())) as Record<string, unknown>;
     expect(Object.keys(data).sort()).toEqual(
       [
-        'appInfo', 'appInfoStatus', 'busy', 'checkingConnection', 'connectionCheck', 'credentials', 'credentialsStatus', 'error',
-        'importingFile', 'notice',
-        'pasting', 'proposals', 'requests', 'requestsStatus', 'route', 'settings', 'settingsStatus', 'toast',
+        'appInfo', 'appInfoStatus', 'busy', 'checkingConnection', 'checkingKeychain', 'connectionCheck', 'credentials',
+        'credentialsStatus', 'error', 'focusRequest', 'importingFile', 'keychainCheck', 'notice', 'orphanBusy', 'pasting',
+        'proposals', 'requests', 'requestsStatus', 'retryingKeychain', 'route', 'settings', 'settingsStatus', 'toast',
       ].sort(),
     );
     const viewKeys = Object.keys(credential()).sort();
@@ -53,20 +52,50 @@ describe('store', () => {
   });
 });
 
+describe('callMain', () => {
+  it('answers the data, or shows the error (with an offer when asked) and answers null', async () => {
+    vi.resetModules();
+    const { useStore } = await import('../../../src-renderer/app/store');
+    const fake = installFakeKeychain();
+    const s = useStore.getState();
+    expect(await s.callMain((k) => k.getSettings())).toEqual({ clipboardClearSeconds: 30, expiryWarningDays: 7 });
+    expect(useStore.getState().error).toBeNull();
+
+    fake.api.getSettings.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: 'No.', hint: null, fields: [] } });
+    expect(await s.callMain((k) => k.getSettings())).toBeNull();
+    expect(useStore.getState().error).toEqual({ code: 'INTERNAL', message: 'No.', hint: null, fields: [] });
+
+    fake.api.getSettings.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'Gone.', hint: null, fields: [] } });
+    const offer = (e: { code: string }) => (e.code === 'NOT_FOUND' ? ('check-keychain' as const) : undefined);
+    expect(await s.callMain((k) => k.getSettings(), { offer })).toBeNull();
+    expect(useStore.getState().error).toMatchObject({ code: 'NOT_FOUND', offer: 'check-keychain' });
+  });
+});
+
 describe('format', () => {
-  it('derives the status shown from status and expiry', () => {
-    const now = Date.parse('2025-01-10T00:00:00Z');
-    expect(health({ status: 'pending', expiresAt: null }, now)).toBe('pending');
-    expect(health({ status: 'active', expiresAt: null }, now)).toBe('active');
-    expect(health({ status: 'active', expiresAt: '2025-01-09T00:00:00Z' }, now)).toBe('expired');
-    expect(health({ status: 'active', expiresAt: '2025-01-12T00:00:00Z' }, now)).toBe('expiring');
-    expect(health({ status: 'active', expiresAt: '2025-03-01T00:00:00Z' }, now)).toBe('active');
-    expect(relativeTime('2025-01-13T00:00:00Z', now)).toBe('in 3 days');
-    expect(relativeTime('2025-01-09T22:00:00Z', now)).toBe('2 hours ago');
-    expect(kindLabel('pakms_key')).toBe('PAKMS key');
+  it('reads the status from main’s expiry verdict, never from the date', () => {
+    // The dates say the opposite of the verdicts: only `expiry` may decide what is shown.
+    const past = '2000-01-01T00:00:00Z';
+    const future = '2999-01-01T00:00:00Z';
+    expect(credentialStatus({ status: 'pending', expiry: 'expired' })).toBe('pending');
+    expect(credentialStatus({ status: 'active', expiry: 'none' })).toBe('active');
+    expect(credentialStatus({ status: 'active', expiry: 'valid' })).toBe('active');
+    expect(credentialStatus({ status: 'active', expiry: 'soon' })).toBe('soon');
+    expect(credentialStatus({ status: 'active', expiry: 'expired' })).toBe('expired');
+    expect(credentialStatus({ status: 'active', expiry: 'valid', expiresAt: past } as never)).toBe('active');
+    expect(credentialStatus({ status: 'active', expiry: 'expired', expiresAt: future } as never)).toBe('expired');
+    expect(STATUS_LABELS).toEqual({ pending: 'Pending', active: 'Active', soon: 'Expires soon', expired: 'Expired' });
   });
 
-  it('the renderer’s copy of the kinds equals the contract’s', () => {
-    expect(RENDERER_KINDS).toEqual(CONTRACT_KINDS);
+  it('labels come from the shared vocabulary', () => {
+    const now = Date.parse('2025-01-10T00:00:00Z');
+    expect(relativeTime('2025-01-13T00:00:00Z', now)).toBe('in 3 days');
+    expect(relativeTime('2025-01-09T22:00:00Z', now)).toBe('2 hours ago');
+    for (const kind of ALL_KINDS) expect(kindLabel(kind)).toBe(KIND_LABELS[kind]);
+    expect(kindLabel('pakms_key')).toBe('PAKMS key');
+    expect(providerLabel('square')).toBe('Square');
+    expect(providerLabel('other')).toBe('Other');
+    expect(environmentLabel(null)).toBe('Unknown');
+    expect(environmentLabel('production')).toBe('Production');
   });
 });

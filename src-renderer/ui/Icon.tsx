@@ -1,7 +1,8 @@
 // Small stroke icons (inline SVG elements; no image requests, nothing the CSP has to allow).
+// Add a name to IconName and its paths to PATHS; every screen picks icons from here.
 import type { ReactElement } from 'react';
 
-type IconName =
+export type IconName =
   | 'key'
   | 'list'
   | 'gear'
@@ -17,7 +18,10 @@ type IconName =
   | 'pencil'
   | 'copy'
   | 'trash'
-  | 'chevron';
+  | 'chevron'
+  | 'search'
+  | 'refresh'
+  | 'unlink';
 
 const PATHS: Record<IconName, ReactElement> = {
   key: (
@@ -82,6 +86,19 @@ const PATHS: Record<IconName, ReactElement> = {
   ),
   trash: <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />,
   chevron: <path d="m6 9 6 6 6-6" />,
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m16 16 4.5 4.5" />
+    </>
+  ),
+  refresh: <path d="M20 11a8 8 0 0 0-14.9-3.5M4 5v4h4M4 13a8 8 0 0 0 14.9 3.5M20 19v-4h-4" />,
+  unlink: (
+    <>
+      <path d="M9.5 14.5 8 16a3.5 3.5 0 0 1-5-5l2.5-2.5M14.5 9.5 16 8a3.5 3.5 0 0 1 5 5l-2.5 2.5" />
+      <path d="M8 3v3M3 8h3M16 21v-3M21 16h-3" />
+    </>
+  ),
   lock: (
     <>
       <rect x="5" y="11" width="14" height="10" rx="2" />

@@ -1,0 +1,28 @@
+// An icon button in a table row's action column, named for screen readers "<action> <label>".
+import type { ReactElement } from 'react';
+import { Icon, type IconName } from './Icon';
+import './row-button.css';
+
+export function RowButton(props: {
+  name: string;
+  label: string;
+  icon: IconName;
+  danger?: boolean;
+  disabled: boolean;
+  /** Why it is disabled, when that is not obvious (shown as the tooltip). */
+  reason?: string | null;
+  onClick(): void;
+}): ReactElement {
+  return (
+    <button
+      type="button"
+      className={`icon-button row-button${props.danger ? ' row-button-danger' : ''}`}
+      aria-label={`${props.name} ${props.label}`}
+      title={props.reason ?? props.name}
+      onClick={props.onClick}
+      disabled={props.disabled}
+    >
+      <Icon name={props.icon} />
+    </button>
+  );
+}
