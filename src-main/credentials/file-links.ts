@@ -35,9 +35,15 @@ export function linkItems(items: Item[], parsed: ParsedImport): void {
     const scope = APP_SCOPED[provider]!;
     const app = only(provider, scope.app);
     const appId = app === -1 ? null : items[app]!.value.trim();
-    if (appId !== null && VendorId.safeParse(appId).success && scope.kinds.includes(kind)) it.extra = { ...it.extra, appId };
+    if (appId !== null && VendorId.safeParse(appId).success && scope.kinds.includes(kind))
+      it.extra = { ...it.extra, appId };
     if (provider === 'clover' && only(provider, kind) === i) {
-      const expiresAt = kind === 'access_token' ? parsed.expirations.access : kind === 'refresh_token' ? parsed.expirations.refresh : null;
+      const expiresAt =
+        kind === 'access_token'
+          ? parsed.expirations.access
+          : kind === 'refresh_token'
+            ? parsed.expirations.refresh
+            : null;
       if (expiresAt) it.extra = { ...it.extra, expiresAt };
     }
   }

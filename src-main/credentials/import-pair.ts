@@ -19,13 +19,37 @@ function proposals(p: TokenPaste): { access: Proposal; refresh: Proposal } {
   const reason = (field: string): string => `The ${field} of a ${name} ${where} answer; ${env}.`.slice(0, 200);
   if (p.provider === 'clover') {
     return {
-      access: { provider: 'clover', kind: 'access_token', environment: null, confidence: 'documented', reason: reason('access_token') },
-      refresh: { provider: 'clover', kind: 'refresh_token', environment: null, confidence: 'documented', reason: reason('refresh_token') },
+      access: {
+        provider: 'clover',
+        kind: 'access_token',
+        environment: null,
+        confidence: 'documented',
+        reason: reason('access_token'),
+      },
+      refresh: {
+        provider: 'clover',
+        kind: 'refresh_token',
+        environment: null,
+        confidence: 'documented',
+        reason: reason('refresh_token'),
+      },
     };
   }
   return {
-    access: { provider: 'square', kind: 'access_token', environment: null, confidence: 'documented', reason: reason('access_token') },
-    refresh: { provider: 'square', kind: 'refresh_token', environment: null, confidence: 'documented', reason: reason('refresh_token') },
+    access: {
+      provider: 'square',
+      kind: 'access_token',
+      environment: null,
+      confidence: 'documented',
+      reason: reason('access_token'),
+    },
+    refresh: {
+      provider: 'square',
+      kind: 'refresh_token',
+      environment: null,
+      confidence: 'documented',
+      reason: reason('refresh_token'),
+    },
   };
 }
 
@@ -40,17 +64,41 @@ export async function importPair(
   const access = await adder.existing(paste.access.value);
   const refresh = paste.refresh ? await adder.existing(paste.refresh.value) : null;
   if (access && (!paste.refresh || refresh)) {
-    throw new AppError('CONFLICT', `Already saved as "${access.label}"${refresh ? ` and "${refresh.label}"` : ''}.`, 'The same value is stored only once.');
+    throw new AppError(
+      'CONFLICT',
+      `Already saved as "${access.label}"${refresh ? ` and "${refresh.label}"` : ''}.`,
+      'The same value is stored only once.',
+    );
   }
-  if (refresh) throw new AppError('CONFLICT', `The refresh token is already saved as "${refresh.label}".`, 'Delete it first to import the pair together.');
+  if (refresh)
+    throw new AppError(
+      'CONFLICT',
+      `The refresh token is already saved as "${refresh.label}".`,
+      'Delete it first to import the pair together.',
+    );
   if (access && all().some((c) => c.kind === 'refresh_token' && c.parentId === access.id)) {
-    throw new AppError('CONFLICT', `The access token is already saved as "${access.label}", with a refresh token of its own.`, 'Delete the old pair first to import this one.');
+    throw new AppError(
+      'CONFLICT',
+      `The access token is already saved as "${access.label}", with a refresh token of its own.`,
+      'Delete the old pair first to import this one.',
+    );
   }
   const items: NewCredential[] = [
-    { value: paste.access.value, proposal: p.access, source, extra: { expiresAt: paste.access.expiresAt, merchantId: paste.merchantId } },
+    {
+      value: paste.access.value,
+      proposal: p.access,
+      source,
+      extra: { expiresAt: paste.access.expiresAt, merchantId: paste.merchantId },
+    },
   ];
   if (paste.refresh) {
-    items.push({ value: paste.refresh.value, proposal: p.refresh, source, extra: { expiresAt: paste.refresh.expiresAt, merchantId: paste.merchantId }, linkTo: 0 });
+    items.push({
+      value: paste.refresh.value,
+      proposal: p.refresh,
+      source,
+      extra: { expiresAt: paste.refresh.expiresAt, merchantId: paste.merchantId },
+      linkTo: 0,
+    });
   }
   const { added } = await adder.add(items);
   return added;

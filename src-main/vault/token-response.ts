@@ -16,7 +16,8 @@ export interface TokenPaste {
 }
 
 const HINT = 'Copy the whole answer of the token endpoint, from { to }.';
-const refuse = (why: string): AppError => new AppError('UNRECOGNIZED_SECRET', `That JSON is not a token response Merchant Keychain can read: ${why}.`, HINT);
+const refuse = (why: string): AppError =>
+  new AppError('UNRECOGNIZED_SECRET', `That JSON is not a token response Merchant Keychain can read: ${why}.`, HINT);
 
 const Token = z
   .string()
@@ -39,7 +40,10 @@ const Square = z.object({
   access_token: Token,
   token_type: z.string().max(10).optional(),
   expires_at: Iso.optional(),
-  merchant_id: z.string().regex(/^[A-Za-z0-9_-]{1,191}$/).optional(),
+  merchant_id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,191}$/)
+    .optional(),
   refresh_token: Token.optional(),
   refresh_token_expires_at: Iso.optional(),
   short_lived: z.boolean().optional(),
@@ -72,7 +76,8 @@ export function parseTokenResponse(text: string): TokenPaste | null {
   const obj = raw as Record<string, unknown>;
   if (!('access_token' in obj)) throw refuse('it has no access_token');
   const looksClover = 'access_token_expiration' in obj;
-  const looksSquare = SQUARE_ONLY.some((k) => k in obj) || (typeof obj.access_token === 'string' && obj.access_token.startsWith('EAAA'));
+  const looksSquare =
+    SQUARE_ONLY.some((k) => k in obj) || (typeof obj.access_token === 'string' && obj.access_token.startsWith('EAAA'));
   if (looksClover && !looksSquare) {
     const r = Clover.safeParse(obj);
     if (!r.success) throw refuse(fieldOf(r.error));
@@ -80,7 +85,12 @@ export function parseTokenResponse(text: string): TokenPaste | null {
     return {
       provider: 'clover',
       access: { value: d.access_token, expiresAt: fromSeconds(d.access_token_expiration) },
-      refresh: d.refresh_token ? { value: d.refresh_token, expiresAt: d.refresh_token_expiration ? fromSeconds(d.refresh_token_expiration) : null } : null,
+      refresh: d.refresh_token
+        ? {
+            value: d.refresh_token,
+            expiresAt: d.refresh_token_expiration ? fromSeconds(d.refresh_token_expiration) : null,
+          }
+        : null,
       merchantId: null,
     };
   }
@@ -91,9 +101,15 @@ export function parseTokenResponse(text: string): TokenPaste | null {
     return {
       provider: 'square',
       access: { value: d.access_token, expiresAt: d.expires_at ? iso(d.expires_at) : null },
-      refresh: d.refresh_token ? { value: d.refresh_token, expiresAt: d.refresh_token_expires_at ? iso(d.refresh_token_expires_at) : null } : null,
+      refresh: d.refresh_token
+        ? { value: d.refresh_token, expiresAt: d.refresh_token_expires_at ? iso(d.refresh_token_expires_at) : null }
+        : null,
       merchantId: d.merchant_id ?? null,
     };
   }
-  throw refuse(looksClover ? 'it mixes Clover and Square fields' : 'it has neither Clover\'s access_token_expiration nor Square\'s expires_at');
+  throw refuse(
+    looksClover
+      ? 'it mixes Clover and Square fields'
+      : "it has neither Clover's access_token_expiration nor Square's expires_at",
+  );
 }

@@ -48,9 +48,18 @@ export async function startCloverCore(
 }
 
 /** Imports KEY=value lines through credentials.importFromFile; answers the pending views. */
-export async function importEnv(f: CoreFixture, lines: Record<string, string>, name = 'clover.env'): Promise<CredentialView[]> {
+export async function importEnv(
+  f: CoreFixture,
+  lines: Record<string, string>,
+  name = 'clover.env',
+): Promise<CredentialView[]> {
   const file = path.join(f.dataDir, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
-  await fs.writeFile(file, Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n'));
+  await fs.writeFile(
+    file,
+    Object.entries(lines)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
   f.setDialogFile(file);
   const r = await f.call('credentials.importFromFile', {});
   await fs.rm(file, { force: true });
@@ -58,10 +67,17 @@ export async function importEnv(f: CoreFixture, lines: Record<string, string>, n
 }
 
 /** Confirms pending credentials as they were proposed, in `environment`. */
-export async function confirmAll(f: CoreFixture, views: CredentialView[], environment: 'sandbox' | 'production' = 'sandbox'): Promise<CredentialView[]> {
+export async function confirmAll(
+  f: CoreFixture,
+  views: CredentialView[],
+  environment: 'sandbox' | 'production' = 'sandbox',
+): Promise<CredentialView[]> {
   const out: CredentialView[] = [];
   for (const v of views) {
-    const pk = v.provider === 'clover' ? { provider: 'clover' as const, kind: v.kind } : { provider: 'square' as const, kind: v.kind };
+    const pk =
+      v.provider === 'clover'
+        ? { provider: 'clover' as const, kind: v.kind }
+        : { provider: 'square' as const, kind: v.kind };
     out.push(await f.call('credentials.confirm', { id: v.id, ...pk, environment, label: v.label }));
   }
   return out;
@@ -88,10 +104,16 @@ export function browser(o: { tamper?: (redirect: URL) => URL } = {}) {
     const html = await pageRes.text();
     if (!pageRes.ok) throw new Error(`authorize page answered ${pageRes.status}`);
     const form = new URLSearchParams();
-    for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) form.set(decode(m[1]!), decode(m[2]!));
+    for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+      form.set(decode(m[1]!), decode(m[2]!));
     form.set('decision', 'allow');
     const action = new URL(/<form method="post" action="([^"]+)"/.exec(html)![1]!, url);
-    const allow = await fetch(action, { method: 'POST', body: form, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const allow = await fetch(action, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const location = allow.headers.get('location');
     if (allow.status !== 302 || !location) throw new Error(`Allow answered ${allow.status}`);
     const target = o.tamper ? o.tamper(new URL(location)) : new URL(location);

@@ -17,7 +17,15 @@ async function tokens(n: number): Promise<{ ids: string[]; appId: string }> {
     const m = t.clover.seed.merchant();
     t.clover.seed.install({ appId: app.id, merchantId: m.id });
     const pair = t.clover.seed.v2Tokens({ appId: app.id, merchantId: m.id });
-    ids.push((await addClover(t.f, { CLOVER_ACCESS_TOKEN: pair.access_token, CLOVER_MERCHANT_ID: m.id, CLOVER_APP_ID: app.id })).access_token!.id);
+    ids.push(
+      (
+        await addClover(t.f, {
+          CLOVER_ACCESS_TOKEN: pair.access_token,
+          CLOVER_MERCHANT_ID: m.id,
+          CLOVER_APP_ID: app.id,
+        })
+      ).access_token!.id,
+    );
   }
   return { ids, appId: app.id };
 }
@@ -26,12 +34,15 @@ function collect() {
   const progress: EventOf<'inspection.progress'>[] = [];
   let resolveFinished!: (e: EventOf<'inspection.finished'>) => void;
   const finished = new Promise<EventOf<'inspection.finished'>>((r) => (resolveFinished = r));
-  const offs = [t.f.core.on('inspection.progress', (e) => progress.push(e)), t.f.core.on('inspection.finished', (e) => resolveFinished(e))];
+  const offs = [
+    t.f.core.on('inspection.progress', (e) => progress.push(e)),
+    t.f.core.on('inspection.finished', (e) => resolveFinished(e)),
+  ];
   return { progress, finished, off: () => offs.forEach((o) => o()) };
 }
 
 describe('bulk inspection', () => {
-  it('30 tokens of one app (60 requests, over the app\'s 50/s): all valid, zero 429s, limits never exceeded', async () => {
+  it("30 tokens of one app (60 requests, over the app's 50/s): all valid, zero 429s, limits never exceeded", async () => {
     t = await startCloverCore({ emulator: { latencyMs: 25 } });
     const { ids, appId } = await tokens(30);
     const events = collect();
@@ -76,7 +87,10 @@ describe('bulk inspection', () => {
   it('a 429 with Retry-After pauses every request of that app, then all finish valid', async () => {
     t = await startCloverCore({ emulator: { latencyMs: 30 } });
     const { ids, appId } = await tokens(20);
-    t.clover.faults.once({ path: '/pakms/apikey' }, { kind: 'rateLimit429', limit: 'crossTokenConcurrentLimit', retryAfterSec: 1 });
+    t.clover.faults.once(
+      { path: '/pakms/apikey' },
+      { kind: 'rateLimit429', limit: 'crossTokenConcurrentLimit', retryAfterSec: 1 },
+    );
     const events = collect();
     await t.f.call('credentials.inspectMany', { ids });
     await events.finished;

@@ -3,6 +3,7 @@
 // keychain. Whatever goes wrong on the wire, the server ends up with exactly one charge per attempt.
 import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
+import type { ChargeAttemptView } from '@shared/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../emulators/clover';
 import { addClover, startCloverCore, type CloverFixture } from '../helpers/clover';
@@ -14,23 +15,39 @@ async function setup(o: { pakms?: boolean; environment?: 'sandbox' | 'production
   const env = o.environment ?? 'sandbox';
   const { app, merchant, tokens } = t.clover.seed.connectedMerchant({ environment: env });
   const key = t.clover.seed.pakmsKey({ appId: app.id, merchantId: merchant.id });
-  const v = await addClover(t.f, {
-    CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id, CLOVER_APP_ID: app.id,
-    ...(o.pakms !== false && { CLOVER_PAKMS_KEY: key.value }),
-  }, env);
-  ids = { access: v.access_token!.id, merchantId: merchant.id, accessValue: tokens.access_token, pakmsValue: key.value };
+  const v = await addClover(
+    t.f,
+    {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+      CLOVER_APP_ID: app.id,
+      ...(o.pakms !== false && { CLOVER_PAKMS_KEY: key.value }),
+    },
+    env,
+  );
+  ids = {
+    access: v.access_token!.id,
+    merchantId: merchant.id,
+    accessValue: tokens.access_token,
+    pakmsValue: key.value,
+  };
 }
 
-const create = (o: { scenario?: 'approve' | 'decline' | 'partial_approval' | 'amex_approve'; key?: string; amount?: number } = {}) =>
+const create = (
+  o: { scenario?: 'approve' | 'decline' | 'partial_approval' | 'amex_approve'; key?: string; amount?: number } = {},
+) =>
   t.f.raw('charges.create', {
-    credentialId: ids.access, amount: o.amount ?? 1100, currency: 'USD', scenario: o.scenario ?? 'approve',
+    credentialId: ids.access,
+    amount: o.amount ?? 1100,
+    currency: 'USD',
+    scenario: o.scenario ?? 'approve',
     ...(o.key !== undefined && { idempotencyKey: o.key }),
   });
 
 async function created(o: Parameters<typeof create>[0] = {}) {
   const r = await create(o);
   if (!r.ok) throw new Error(`charges.create failed: ${r.error.code} ${r.error.message}`);
-  return r.data as import('@shared/contract').ChargeAttemptView;
+  return r.data as ChargeAttemptView;
 }
 
 beforeEach(async () => {
@@ -45,7 +62,12 @@ describe('outcomes', () => {
     const a = await created({ key });
     expect(a).toMatchObject({ status: 'succeeded', idempotencyKey: key, sends: 1, replayed: false });
     expect(t.clover.inspect.chargeCount()).toBe(1);
-    expect(t.clover.inspect.charges()[0]).toMatchObject({ id: a.vendorId, idempotencyKey: key, amount: 1100, currency: 'usd' });
+    expect(t.clover.inspect.charges()[0]).toMatchObject({
+      id: a.vendorId,
+      idempotencyKey: key,
+      amount: 1100,
+      currency: 'usd',
+    });
     expect(t.clover.inspect.requests({ path: '/v1/tokens' })).toHaveLength(1);
     const source = await keytar.getPassword(t.f.service, `charge-source:${a.id}`);
     expect(source).toMatch(/^clv_/);
@@ -69,7 +91,13 @@ describe('outcomes', () => {
     await setup();
     const a = await created();
     const again = await t.f.call('charges.retry', { attemptId: a.id });
-    expect(again).toMatchObject({ status: 'succeeded', vendorId: a.vendorId, replayed: true, sends: 2, idempotencyKey: a.idempotencyKey });
+    expect(again).toMatchObject({
+      status: 'succeeded',
+      vendorId: a.vendorId,
+      replayed: true,
+      sends: 2,
+      idempotencyKey: a.idempotencyKey,
+    });
     expect(again.message).toMatch(/no second charge/);
     expect(t.clover.inspect.chargeCount()).toBe(1);
     expect(t.clover.inspect.requests({ path: '/v1/tokens' })).toHaveLength(1); // the same card token
@@ -142,7 +170,9 @@ describe('a charge retried through each injected fault creates exactly one charg
     expect(t.clover.inspect.chargeCount()).toBe(1);
     // The stand-in records the key of requests it read (a drop before reading has none); our own
     // request log has every attempt.
-    const read = t.clover.inspect.requests({ path: '/v1/charges' }).flatMap((q) => (q.idempotencyKey ? [q.idempotencyKey] : []));
+    const read = t.clover.inspect
+      .requests({ path: '/v1/charges' })
+      .flatMap((q) => (q.idempotencyKey ? [q.idempotencyKey] : []));
     expect(new Set(read)).toEqual(new Set([a.idempotencyKey]));
     const attempts = (await t.f.call('requests.list', {})).items.filter((e) => e.path === '/v1/charges');
     expect(attempts.length).toBe(a.sends);
@@ -151,7 +181,7 @@ describe('a charge retried through each injected fault creates exactly one charg
     expect(t.clover.inspect.charges()[0]!.id).toBe(a.vendorId);
   });
 
-  it('an outcome still unknown after every automatic send stays unknown; the user\'s Retry finds the one charge', async () => {
+  it("an outcome still unknown after every automatic send stays unknown; the user's Retry finds the one charge", async () => {
     await setup();
     const rule = t.clover.faults.always({ path: '/v1/charges' }, { kind: 'drop', when: 'after' });
     const a = await created();
@@ -199,6 +229,10 @@ describe('refunds and the ledger', () => {
     expect(rest.status).toBe('refunded');
     expect(t.clover.inspect.refunds().map((r) => r.amount)).toEqual([400, 600]);
     const listed = await t.f.call('charges.list', { credentialId: ids.access });
-    expect(listed.items[0]).toMatchObject({ id: a.id, status: 'refunded', refunds: [{ amount: 400 }, { amount: 600 }] });
+    expect(listed.items[0]).toMatchObject({
+      id: a.id,
+      status: 'refunded',
+      refunds: [{ amount: 400 }, { amount: 600 }],
+    });
   });
 });

@@ -14,7 +14,12 @@ const AT = 'CLV2accessTokenValue0123456789abcdefABCDEF';
 const RT = 'CLV2refreshTokenValue0123456789abcdefABCDEF';
 const SQ_AT = 'EAAAl3ikZvYq9xDWmF0xCQY6fKNwhR8qLXnBzEp2dTs0';
 const SQ_RT = 'EQAAl3ikZvYq9xDWmF0xCQY6fKNwhR8qLXnBzEp2dTs0';
-const cloverJson = JSON.stringify({ access_token: AT, access_token_expiration: 1709498373, refresh_token: RT, refresh_token_expiration: 1741034373 });
+const cloverJson = JSON.stringify({
+  access_token: AT,
+  access_token_expiration: 1709498373,
+  refresh_token: RT,
+  refresh_token_expiration: 1741034373,
+});
 
 let f: CoreFixture;
 let store: FaultyStore;
@@ -34,8 +39,18 @@ describe('pasting a token-endpoint answer', () => {
     const r = await f.call('credentials.importFromClipboard', {});
     const access = r.pending.credential;
     const refresh = r.linked![0]!.credential;
-    expect(access).toMatchObject({ provider: 'clover', kind: 'access_token', expiresAt: '2024-03-03T20:39:33.000Z', status: 'pending' });
-    expect(refresh).toMatchObject({ provider: 'clover', kind: 'refresh_token', parentId: access.id, expiresAt: '2025-03-03T20:39:33.000Z' });
+    expect(access).toMatchObject({
+      provider: 'clover',
+      kind: 'access_token',
+      expiresAt: '2024-03-03T20:39:33.000Z',
+      status: 'pending',
+    });
+    expect(refresh).toMatchObject({
+      provider: 'clover',
+      kind: 'refresh_token',
+      parentId: access.id,
+      expiresAt: '2025-03-03T20:39:33.000Z',
+    });
     expect(r.pending.proposal).toMatchObject({ confidence: 'documented', environment: null });
     expect(r.clipboardCleared).toBe(true);
     expect(f.clipboard.readText()).toBe('');
@@ -45,13 +60,30 @@ describe('pasting a token-endpoint answer', () => {
   });
 
   it('Square ObtainTokenResponse JSON: the same, with merchant_id and refresh_token_expires_at', async () => {
-    f.clipboard.writeText(JSON.stringify({
-      access_token: SQ_AT, token_type: 'bearer', expires_at: '2026-05-01T10:00:00Z', merchant_id: 'MLABC123XYZ',
-      refresh_token: SQ_RT, short_lived: false, refresh_token_expires_at: '2026-07-30T10:00:00Z',
-    }));
+    f.clipboard.writeText(
+      JSON.stringify({
+        access_token: SQ_AT,
+        token_type: 'bearer',
+        expires_at: '2026-05-01T10:00:00Z',
+        merchant_id: 'MLABC123XYZ',
+        refresh_token: SQ_RT,
+        short_lived: false,
+        refresh_token_expires_at: '2026-07-30T10:00:00Z',
+      }),
+    );
     const r = await f.call('credentials.importFromClipboard', {});
-    expect(r.pending.credential).toMatchObject({ provider: 'square', kind: 'access_token', expiresAt: '2026-05-01T10:00:00.000Z', merchantId: 'MLABC123XYZ' });
-    expect(r.linked![0]!.credential).toMatchObject({ provider: 'square', kind: 'refresh_token', parentId: r.pending.credential.id, expiresAt: '2026-07-30T10:00:00.000Z' });
+    expect(r.pending.credential).toMatchObject({
+      provider: 'square',
+      kind: 'access_token',
+      expiresAt: '2026-05-01T10:00:00.000Z',
+      merchantId: 'MLABC123XYZ',
+    });
+    expect(r.linked![0]!.credential).toMatchObject({
+      provider: 'square',
+      kind: 'refresh_token',
+      parentId: r.pending.credential.id,
+      expiresAt: '2026-07-30T10:00:00.000Z',
+    });
     await noValueAnywhere(r, [SQ_AT, SQ_RT]);
   });
 
@@ -85,20 +117,29 @@ describe('pasting a token-endpoint answer', () => {
   it.each([
     ['expirations in milliseconds', { access_token: AT, access_token_expiration: 1709498373000, refresh_token: RT }],
     ['a token with spaces', { access_token: 'has spaces in it but long', access_token_expiration: 1709498373 }],
-    ['another vendor\'s key as the token', { access_token: 'sk_live_0123456789abcdefghij', access_token_expiration: 1709498373 }],
+    [
+      "another vendor's key as the token",
+      { access_token: 'sk_live_0123456789abcdefghij', access_token_expiration: 1709498373 },
+    ],
     ['Clover and Square fields mixed', { access_token: AT, access_token_expiration: 1709498373, merchant_id: 'X' }],
-  ])('malformed (%s): refused as unrecognised, nothing stored, the clipboard cleared, no value echoed', async (_w, body) => {
-    f.clipboard.writeText(JSON.stringify(body));
-    const r = await f.raw('credentials.importFromClipboard', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'UNRECOGNIZED_SECRET' } });
-    expect(f.clipboard.readText()).toBe('');
-    expect(await f.keychainAccounts()).toEqual([]);
-    await noValueAnywhere(r, [AT, 'sk_live_0123456789abcdefghij']);
-  });
+  ])(
+    'malformed (%s): refused as unrecognised, nothing stored, the clipboard cleared, no value echoed',
+    async (_w, body) => {
+      f.clipboard.writeText(JSON.stringify(body));
+      const r = await f.raw('credentials.importFromClipboard', {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'UNRECOGNIZED_SECRET' } });
+      expect(f.clipboard.readText()).toBe('');
+      expect(await f.keychainAccounts()).toEqual([]);
+      await noValueAnywhere(r, [AT, 'sk_live_0123456789abcdefghij']);
+    },
+  );
 
   it('JSON without an access_token is not a token answer: refused, the clipboard left alone', async () => {
     f.clipboard.writeText('{"hello": "world"}');
-    expect(await f.raw('credentials.importFromClipboard', {})).toMatchObject({ ok: false, error: { code: 'UNRECOGNIZED_SECRET' } });
+    expect(await f.raw('credentials.importFromClipboard', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNRECOGNIZED_SECRET' },
+    });
     expect(f.clipboard.readText()).toBe('{"hello": "world"}');
   });
 
@@ -129,7 +170,12 @@ describe('a .env file links what belongs together', () => {
     expect(Object.keys(by).sort()).toEqual(['access_token', 'app_id', 'app_secret', 'pakms_key', 'refresh_token']);
     expect(by.app_secret!.parentId).toBe(by.app_id!.id);
     expect(by.refresh_token!.parentId).toBe(by.access_token!.id);
-    expect(by.access_token).toMatchObject({ appId: 'RKAPPID123S9C', merchantId: 'TC4DGCJW1K4EW', environment: 'sandbox', expiresAt: '2024-03-03T20:39:33.000Z' });
+    expect(by.access_token).toMatchObject({
+      appId: 'RKAPPID123S9C',
+      merchantId: 'TC4DGCJW1K4EW',
+      environment: 'sandbox',
+      expiresAt: '2024-03-03T20:39:33.000Z',
+    });
     expect(by.refresh_token).toMatchObject({ appId: 'RKAPPID123S9C', expiresAt: '2025-03-03T20:39:33.000Z' });
     expect(by.pakms_key).toMatchObject({ merchantId: 'TC4DGCJW1K4EW', appId: 'RKAPPID123S9C', parentId: null });
     await noValueAnywhere(views, [AT, RT, 'd46d1234-5678-4abc-9def-0123456f1b77', 'af4e0123456789abcdef0123456789d1']);

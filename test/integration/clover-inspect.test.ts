@@ -16,13 +16,26 @@ const noSecrets = (answer: unknown, ...secrets: string[]): void => {
 describe('access tokens', () => {
   it('a valid v2 token: merchant by id and name, app by PAKMS, environment, two requests', async () => {
     const { app, merchant, tokens } = t.clover.seed.connectedMerchant();
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id });
+    const { access_token: at } = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     const r = await t.f.call('credentials.inspect', { id: at!.id });
     expect(r).toMatchObject({
-      verdict: 'valid', environmentFound: 'sandbox', merchant: { id: merchant.id, name: merchant.name }, appId: app.id, requests: 2,
-      scopes: ['MERCHANT_R', 'PROCESS_CARDS'], checklist: [],
+      verdict: 'valid',
+      environmentFound: 'sandbox',
+      merchant: { id: merchant.id, name: merchant.name },
+      appId: app.id,
+      requests: 2,
+      scopes: ['MERCHANT_R', 'PROCESS_CARDS'],
+      checklist: [],
     });
-    expect(t.clover.inspect.requests({ environment: 'sandbox' }).map((q) => q.path).sort()).toEqual(['/pakms/apikey', `/v3/merchants/${merchant.id}`]);
+    expect(
+      t.clover.inspect
+        .requests({ environment: 'sandbox' })
+        .map((q) => q.path)
+        .sort(),
+    ).toEqual(['/pakms/apikey', `/v3/merchants/${merchant.id}`]);
     const listed = (await t.f.call('credentials.list', {})).items.find((c) => c.id === at!.id)!;
     expect(listed).toMatchObject({ verdict: 'valid', appId: app.id, merchantId: merchant.id });
     expect(listed.lastCheckedAt).toBe(r.checkedAt);
@@ -42,7 +55,10 @@ describe('access tokens', () => {
 
   it('a token without Online payments is valid, says it cannot fetch a PAKMS key', async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant({ permissions: ['MERCHANT_R'] });
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id });
+    const { access_token: at } = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     const r = await t.f.call('credentials.inspect', { id: at!.id });
     expect(r.verdict).toBe('valid');
     expect(r.scopes).toEqual(['MERCHANT_R']);
@@ -51,9 +67,17 @@ describe('access tokens', () => {
 
   it('a sandbox token stored as production: wrong_environment, found in sandbox', async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id }, 'production');
+    const { access_token: at } = await addClover(
+      t.f,
+      { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id },
+      'production',
+    );
     const r = await t.f.call('credentials.inspect', { id: at!.id });
-    expect(r).toMatchObject({ verdict: 'wrong_environment', environmentFound: 'sandbox', merchant: { id: merchant.id } });
+    expect(r).toMatchObject({
+      verdict: 'wrong_environment',
+      environmentFound: 'sandbox',
+      merchant: { id: merchant.id },
+    });
     expect(r.nextStep).toMatch(/sandbox/);
     expect(t.clover.inspect.requests({ environment: 'production' }).map((q) => q.status)).toEqual([401, 401]);
   });
@@ -61,7 +85,10 @@ describe('access tokens', () => {
   it('refused in both environments: invalid, "invalid, expired, revoked or missing a permission", with the checklist', async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
     t.clover.seed.revoke(tokens.access_token);
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id });
+    const { access_token: at } = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     const r = await t.f.call('credentials.inspect', { id: at!.id });
     expect(r.verdict).toBe('invalid');
     expect(r.reason).toContain('invalid, expired, revoked or missing a permission');
@@ -76,7 +103,9 @@ describe('access tokens', () => {
   it('clearly past its stored expiry: expired, without a request', async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
     const { access_token: at } = await addClover(t.f, {
-      CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_REFRESH_TOKEN: tokens.refresh_token, CLOVER_MERCHANT_ID: merchant.id,
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_REFRESH_TOKEN: tokens.refresh_token,
+      CLOVER_MERCHANT_ID: merchant.id,
       CLOVER_ACCESS_TOKEN_EXPIRATION: String(Math.floor(Date.now() / 1000) - 3600),
     });
     const r = await t.f.call('credentials.inspect', { id: at!.id });
@@ -89,7 +118,8 @@ describe('access tokens', () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
     t.clover.seed.revoke(tokens.access_token);
     const { access_token: at } = await addClover(t.f, {
-      CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id,
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
       CLOVER_ACCESS_TOKEN_EXPIRATION: String(Math.floor(Date.now() / 1000) - 5),
     });
     const r = await t.f.call('credentials.inspect', { id: at!.id });
@@ -112,17 +142,25 @@ describe('access tokens', () => {
   it('a legacy (v1) token is valid with a migration warning', async () => {
     const { app, merchant } = t.clover.seed.connectedMerchant();
     const legacy = t.clover.seed.legacyToken({ appId: app.id, merchantId: merchant.id });
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: legacy.value, CLOVER_MERCHANT_ID: merchant.id });
+    const { access_token: at } = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: legacy.value,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     const r = await t.f.call('credentials.inspect', { id: at!.id });
     expect(r.verdict).toBe('valid');
-    expect(r.risks).toContainEqual(expect.objectContaining({ level: 'warning', text: expect.stringMatching(/Migrate/) }));
+    expect(r.risks).toContainEqual(
+      expect.objectContaining({ level: 'warning', text: expect.stringMatching(/Migrate/) }),
+    );
   });
 });
 
 describe('failures that are not 401', () => {
   it('connection dropped every time: unreachable, not invalid, and production is not asked', async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id });
+    const { access_token: at } = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     t.clover.faults.always({ environment: 'sandbox' }, { kind: 'drop', when: 'before' });
     const r = await t.f.call('credentials.inspect', { id: at!.id });
     expect(r.verdict).toBe('unreachable');
@@ -131,8 +169,14 @@ describe('failures that are not 401', () => {
 
   it('429 every time: rate_limited, after honouring Retry-After', async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id });
-    t.clover.faults.always({ path: `/v3/merchants/${merchant.id}` }, { kind: 'rateLimit429', limit: 'tokenConcurrentLimit', retryAfterSec: 0 });
+    const { access_token: at } = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
+    t.clover.faults.always(
+      { path: `/v3/merchants/${merchant.id}` },
+      { kind: 'rateLimit429', limit: 'tokenConcurrentLimit', retryAfterSec: 0 },
+    );
     const r = await t.f.call('credentials.inspect', { id: at!.id });
     expect(r.verdict).toBe('rate_limited');
     expect(r.requests).toBeGreaterThan(2); // retried, not given up at the first 429
@@ -144,7 +188,10 @@ describe('failures that are not 401', () => {
     ['a JSON 500', { kind: 'json500' as const }],
   ])('%s: a typed "error" verdict, never the raw body', async (_what, fault) => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
-    const { access_token: at } = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id });
+    const { access_token: at } = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     t.clover.faults.always({ path: `/v3/merchants/${merchant.id}` }, fault);
     const r = await t.f.call('credentials.inspect', { id: at!.id });
     expect(r.verdict).toBe('error');
@@ -155,7 +202,11 @@ describe('failures that are not 401', () => {
 describe('refresh tokens and keys', () => {
   it('a refresh token is never spent: untested, judged on its expiry, zero requests', async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
-    const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_REFRESH_TOKEN: tokens.refresh_token, CLOVER_MERCHANT_ID: merchant.id });
+    const v = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_REFRESH_TOKEN: tokens.refresh_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     const r = await t.f.call('credentials.inspect', { id: v.refresh_token!.id });
     expect(r).toMatchObject({ verdict: 'untested', requests: 0 });
     expect(r.reason).toMatch(/only once/);
@@ -166,16 +217,24 @@ describe('refresh tokens and keys', () => {
   it('a PAKMS key is compared with the key Clover reports for its merchant, never used', async () => {
     const { app, merchant, tokens } = t.clover.seed.connectedMerchant();
     const key = t.clover.seed.pakmsKey({ appId: app.id, merchantId: merchant.id });
-    const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_PAKMS_KEY: key.value, CLOVER_MERCHANT_ID: merchant.id });
+    const v = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_PAKMS_KEY: key.value,
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     const r = await t.f.call('credentials.inspect', { id: v.pakms_key!.id });
     expect(r).toMatchObject({ verdict: 'valid', merchant: { id: merchant.id }, appId: app.id });
     expect(t.clover.inspect.requests({ path: '/v1/tokens' })).toHaveLength(0);
     noSecrets(r, key.value);
   });
 
-  it('a PAKMS key that is not the merchant\'s current one is invalid', async () => {
+  it("a PAKMS key that is not the merchant's current one is invalid", async () => {
     const { merchant, tokens } = t.clover.seed.connectedMerchant();
-    const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_PAKMS_KEY: 'ab12cd34ef56ab12cd34ef56ab12cd34', CLOVER_MERCHANT_ID: merchant.id });
+    const v = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_PAKMS_KEY: 'ab12cd34ef56ab12cd34ef56ab12cd34',
+      CLOVER_MERCHANT_ID: merchant.id,
+    });
     const r = await t.f.call('credentials.inspect', { id: v.pakms_key!.id });
     expect(r.verdict).toBe('invalid');
     expect(r.nextStep).toMatch(/Fetch/);

@@ -9,7 +9,7 @@ let t: CloverFixture;
 afterEach(async () => t?.cleanup());
 
 describe('clover.connect', () => {
-  it('PKCE in the browser: the pair is stored, linked, with Clover\'s expiry, and it works', async () => {
+  it("PKCE in the browser: the pair is stored, linked, with Clover's expiry, and it works", async () => {
     t = await startCloverCore({ browser: browser() });
     const app = t.clover.seed.app({ redirectUris: ['http://127.0.0.1/callback'] });
     const merchant = t.clover.seed.merchant({ name: 'Blue Bottle' });
@@ -17,7 +17,14 @@ describe('clover.connect', () => {
     const r = await t.f.call('clover.connect', { environment: 'sandbox', appId: app.id });
     expect(r.merchantId).toBe(merchant.id);
     const [access, refresh] = r.credentials;
-    expect(access).toMatchObject({ kind: 'access_token', status: 'active', environment: 'sandbox', source: 'vendor', merchantId: merchant.id, appId: app.id });
+    expect(access).toMatchObject({
+      kind: 'access_token',
+      status: 'active',
+      environment: 'sandbox',
+      source: 'keychain',
+      merchantId: merchant.id,
+      appId: app.id,
+    });
     expect(refresh).toMatchObject({ kind: 'refresh_token', parentId: access!.id });
     expect(Date.parse(access!.expiresAt!)).toBeGreaterThan(Date.now());
     const url = new URL(t.opened[0]!);
@@ -55,19 +62,28 @@ describe('clover.connect', () => {
   it('no answer from the browser: a timeout, nothing stored; cancel ends a waiting connect', async () => {
     t = await startCloverCore({ core: { connectTimeoutMs: 300 } });
     const app = t.clover.seed.app();
-    expect(await t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id })).toMatchObject({ ok: false, error: { code: 'VENDOR_TIMEOUT' } });
+    expect(await t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id })).toMatchObject({
+      ok: false,
+      error: { code: 'VENDOR_TIMEOUT' },
+    });
     await t.f.restart({ connectTimeoutMs: 60_000 });
     const waiting = t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id });
     await new Promise((r) => setTimeout(r, 100));
-    expect(await t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await t.f.call('clover.cancelConnect', {})).toEqual({ cancelled: true });
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     expect(await t.f.keychainAccounts()).toEqual([]);
   });
 
-  it('an unknown app: Clover\'s page refuses, the browser gets no redirect, the connect times out', async () => {
+  it("an unknown app: Clover's page refuses, the browser gets no redirect, the connect times out", async () => {
     const errors: unknown[] = [];
-    t = await startCloverCore({ core: { connectTimeoutMs: 500 }, browser: (u) => browser()(u).catch((e: unknown) => void errors.push(e)) });
+    t = await startCloverCore({
+      core: { connectTimeoutMs: 500 },
+      browser: (u) => browser()(u).catch((e: unknown) => void errors.push(e)),
+    });
     const r = await t.f.raw('clover.connect', { environment: 'sandbox', appId: 'NOSUCHAPP1234' });
     expect(r).toMatchObject({ ok: false, error: { code: 'VENDOR_TIMEOUT' } });
     expect(String(errors[0])).toMatch(/400/);
@@ -79,7 +95,11 @@ describe('clover.migrateToken', () => {
     t = await startCloverCore();
     const { app, merchant } = t.clover.seed.connectedMerchant();
     const legacy = t.clover.seed.legacyToken({ appId: app.id, merchantId: merchant.id });
-    const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: legacy.value, CLOVER_MERCHANT_ID: merchant.id, CLOVER_APP_ID: app.id });
+    const v = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: legacy.value,
+      CLOVER_MERCHANT_ID: merchant.id,
+      CLOVER_APP_ID: app.id,
+    });
     const r = await t.f.call('clover.migrateToken', { id: v.access_token!.id });
     expect(r.legacyId).toBe(v.access_token!.id);
     const [access, refresh] = r.credentials;
@@ -96,9 +116,19 @@ describe('clover.migrateToken', () => {
     const { app, merchant, tokens } = t.clover.seed.connectedMerchant();
     const legacy = t.clover.seed.legacyToken({ appId: app.id, merchantId: merchant.id });
     const a = await addClover(t.f, { CLOVER_ACCESS_TOKEN: legacy.value, CLOVER_MERCHANT_ID: merchant.id });
-    expect(await t.f.raw('clover.migrateToken', { id: a.access_token!.id })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/App ID/) } });
-    const b = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id, CLOVER_APP_ID: app.id });
-    expect(await t.f.raw('clover.migrateToken', { id: b.access_token!.id })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/not a legacy/) } });
+    expect(await t.f.raw('clover.migrateToken', { id: a.access_token!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/App ID/) },
+    });
+    const b = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: tokens.access_token,
+      CLOVER_MERCHANT_ID: merchant.id,
+      CLOVER_APP_ID: app.id,
+    });
+    expect(await t.f.raw('clover.migrateToken', { id: b.access_token!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/not a legacy/) },
+    });
     expect(t.clover.inspect.requests()).toHaveLength(0);
   });
 
@@ -107,24 +137,44 @@ describe('clover.migrateToken', () => {
     const { app, merchant } = t.clover.seed.connectedMerchant();
     const legacy = t.clover.seed.legacyToken({ appId: app.id, merchantId: merchant.id });
     t.clover.seed.revoke(legacy.value);
-    const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: legacy.value, CLOVER_MERCHANT_ID: merchant.id, CLOVER_APP_ID: app.id });
+    const v = await addClover(t.f, {
+      CLOVER_ACCESS_TOKEN: legacy.value,
+      CLOVER_MERCHANT_ID: merchant.id,
+      CLOVER_APP_ID: app.id,
+    });
     const before = await t.f.keychainAccounts();
-    expect(await t.f.raw('clover.migrateToken', { id: v.access_token!.id })).toMatchObject({ ok: false, error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/refused the migration/) } });
+    expect(await t.f.raw('clover.migrateToken', { id: v.access_token!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/refused the migration/) },
+    });
     expect(await t.f.keychainAccounts()).toEqual(before);
   });
 });
 
 describe('clover.fetchPakmsKey', () => {
-  it('stores the merchant\'s key as a credential of that merchant and app; a second fetch finds it stored', async () => {
+  it("stores the merchant's key as a credential of that merchant and app; a second fetch finds it stored", async () => {
     t = await startCloverCore();
     const { app, merchant, tokens } = t.clover.seed.connectedMerchant();
     const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token });
     const r = await t.f.call('clover.fetchPakmsKey', { id: v.access_token!.id });
-    expect(r).toMatchObject({ alreadyStored: false, credential: { kind: 'pakms_key', merchantId: merchant.id, appId: app.id, environment: 'sandbox', status: 'active', source: 'vendor' } });
+    expect(r).toMatchObject({
+      alreadyStored: false,
+      credential: {
+        kind: 'pakms_key',
+        merchantId: merchant.id,
+        appId: app.id,
+        environment: 'sandbox',
+        status: 'active',
+        source: 'keychain',
+      },
+    });
     const key = t.clover.seed.pakmsKey({ appId: app.id, merchantId: merchant.id }).value;
     expect(await keytar.getPassword(t.f.service, r.credential.id)).toBe(key);
     expect(JSON.stringify(r)).not.toContain(key);
-    expect(await t.f.call('clover.fetchPakmsKey', { id: v.access_token!.id })).toMatchObject({ alreadyStored: true, credential: { id: r.credential.id } });
+    expect(await t.f.call('clover.fetchPakmsKey', { id: v.access_token!.id })).toMatchObject({
+      alreadyStored: true,
+      credential: { id: r.credential.id },
+    });
   });
 
   it('without Online payments: 401 in plain words, with the reinstall hint', async () => {
@@ -132,7 +182,14 @@ describe('clover.fetchPakmsKey', () => {
     const { tokens } = t.clover.seed.connectedMerchant({ permissions: ['MERCHANT_R'] });
     const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token });
     const r = await t.f.raw('clover.fetchPakmsKey', { id: v.access_token!.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/Online payments/), hint: expect.stringMatching(/reinstall/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VENDOR_ERROR',
+        message: expect.stringMatching(/Online payments/),
+        hint: expect.stringMatching(/reinstall/),
+      },
+    });
   });
 
   it('a malformed answer is a typed error, never the body', async () => {
@@ -141,7 +198,10 @@ describe('clover.fetchPakmsKey', () => {
     const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token });
     t.clover.faults.once({ path: '/pakms/apikey' }, { kind: 'truncatedJson' });
     const r = await t.f.raw('clover.fetchPakmsKey', { id: v.access_token!.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/could not read/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/could not read/) },
+    });
     expect(JSON.stringify(r)).not.toMatch(/apiAccessKey|merchantUuid/);
   });
 });

@@ -22,7 +22,11 @@ let store!: FaultyStore;
 beforeAll(async () => {
   t = await startCloverCore({
     emulator: { maxActiveRefreshTokens: 1_000 },
-    core: (service) => ({ secretStore: (store = createFaultyStore(service)), httpTimeoutMs: 400, chargeResendDelayMs: 10 }),
+    core: (service) => ({
+      secretStore: (store = createFaultyStore(service)),
+      httpTimeoutMs: 400,
+      chargeResendDelayMs: 10,
+    }),
   });
 });
 afterAll(async () => t.cleanup());
@@ -50,12 +54,22 @@ describe('retry state machine', () => {
           t.clover.faults.clear();
           const { app, merchant, tokens } = t.clover.seed.connectedMerchant();
           const key = t.clover.seed.pakmsKey({ appId: app.id, merchantId: merchant.id });
-          const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_MERCHANT_ID: merchant.id, CLOVER_PAKMS_KEY: key.value });
+          const v = await addClover(t.f, {
+            CLOVER_ACCESS_TOKEN: tokens.access_token,
+            CLOVER_MERCHANT_ID: merchant.id,
+            CLOVER_PAKMS_KEY: key.value,
+          });
           for (const f of faults) if (f) t.clover.faults.once({ path: '/v1/charges' }, f);
           if (tokenFault) t.clover.faults.once({ path: '/v1/tokens' }, tokenFault);
           const idempotencyKey = randomUUID();
           const count = () => t.clover.inspect.chargeCount({ merchantId: merchant.id });
-          const first = await t.f.call('charges.create', { credentialId: v.access_token!.id, amount: 500, currency: 'USD', scenario: 'approve', idempotencyKey });
+          const first = await t.f.call('charges.create', {
+            credentialId: v.access_token!.id,
+            amount: 500,
+            currency: 'USD',
+            scenario: 'approve',
+            idempotencyKey,
+          });
           expect(count()).toBeLessThanOrEqual(1);
           for (let i = 0; i < userRetries; i++) {
             await t.f.call('charges.retry', { attemptId: first.id });
@@ -65,7 +79,10 @@ describe('retry state machine', () => {
           const last = await t.f.call('charges.retry', { attemptId: first.id });
           expect(last.status).toBe('succeeded');
           expect(count()).toBe(1);
-          expect(t.clover.inspect.charges({ merchantId: merchant.id })[0]).toMatchObject({ id: last.vendorId, idempotencyKey });
+          expect(t.clover.inspect.charges({ merchantId: merchant.id })[0]).toMatchObject({
+            id: last.vendorId,
+            idempotencyKey,
+          });
         },
       ),
       { numRuns: 12 },
@@ -82,7 +99,12 @@ const netFault: fc.Arbitrary<Fault | null> = fc.constantFrom<Fault | null>(
 );
 type KeychainFault = 'none' | 'all' | 'first' | 'second';
 const keychainFault = fc.constantFrom<KeychainFault>('none', 'all', 'first', 'second');
-const step = fc.record({ net: netFault, keychain: keychainFault, callers: fc.integer({ min: 1, max: 4 }), heal: fc.boolean() });
+const step = fc.record({
+  net: netFault,
+  keychain: keychainFault,
+  callers: fc.integer({ min: 1, max: 4 }),
+  heal: fc.boolean(),
+});
 
 describe('refresh state machine', () => {
   it('random network and keychain faults, concurrent callers: one refresh call per round, never a lost pair', async () => {
@@ -91,7 +113,12 @@ describe('refresh state machine', () => {
         t.clover.faults.clear();
         store.heal();
         const { app, merchant, tokens } = t.clover.seed.connectedMerchant();
-        const v = await addClover(t.f, { CLOVER_ACCESS_TOKEN: tokens.access_token, CLOVER_REFRESH_TOKEN: tokens.refresh_token, CLOVER_MERCHANT_ID: merchant.id, CLOVER_APP_ID: app.id });
+        const v = await addClover(t.f, {
+          CLOVER_ACCESS_TOKEN: tokens.access_token,
+          CLOVER_REFRESH_TOKEN: tokens.refresh_token,
+          CLOVER_MERCHANT_ID: merchant.id,
+          CLOVER_APP_ID: app.id,
+        });
         const access = v.access_token!.id;
         const refreshId = v.refresh_token!.id;
         for (const s of steps) {

@@ -26,7 +26,7 @@ async function pair(o: { withApp?: boolean } = {}) {
 const stored = (id: string) => keytar.getPassword(t.f.service, id);
 
 describe('refresh', () => {
-  it('spends the refresh token once, stores the new pair with Clover\'s expirations, and the new token works', async () => {
+  it("spends the refresh token once, stores the new pair with Clover's expirations, and the new token works", async () => {
     t = await startCloverCore();
     const p = await pair();
     expect(p.refresh.parentId).toBe(p.access.id);
@@ -50,7 +50,10 @@ describe('refresh', () => {
     t = await startCloverCore();
     const p = await pair({ withApp: false });
     const refused = await t.f.raw('credentials.refresh', { id: p.refresh.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/App ID/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/App ID/) },
+    });
     expect(t.clover.inspect.refreshCalls()).toBe(0);
     await t.f.call('credentials.inspect', { id: p.access.id }); // PAKMS names the app
     expect((await t.f.call('credentials.refresh', { id: p.refresh.id })).saved).toBe(true);
@@ -60,7 +63,9 @@ describe('refresh', () => {
   it('ten concurrent refreshes of one pair make exactly one refresh call', async () => {
     t = await startCloverCore({ emulator: { latencyMs: 30 } });
     const p = await pair();
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => t.f.call('credentials.refresh', { id: i % 2 ? p.access.id : p.refresh.id })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => t.f.call('credentials.refresh', { id: i % 2 ? p.access.id : p.refresh.id })),
+    );
     expect(t.clover.inspect.refreshCalls()).toBe(1);
     expect(new Set(answers.map((a) => a.credentials.map((c) => c.fingerprint).join()))).toHaveProperty('size', 1);
     expect(t.clover.inspect.credentialStatus((await stored(p.refresh.id))!)).toBe('active');
@@ -71,7 +76,10 @@ describe('refresh', () => {
     const p = await pair();
     t.clover.seed.revoke(p.tokens.refresh_token);
     const r = await t.f.raw('credentials.refresh', { id: p.access.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/already used/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/already used/) },
+    });
     expect(await stored(p.refresh.id)).toBe(p.tokens.refresh_token);
     expect(JSON.stringify(r)).not.toContain(p.tokens.refresh_token);
   });
@@ -93,7 +101,10 @@ describe('refresh', () => {
     expect(await stored(p.refresh.id)).toBe(p.tokens.refresh_token);
     expect(await stored(p.access.id)).toBe(p.tokens.access_token);
     expect(t.clover.inspect.refreshCalls()).toBe(1); // never resent by itself
-    expect(await t.f.raw('credentials.refresh', { id: p.access.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already used/) } });
+    expect(await t.f.raw('credentials.refresh', { id: p.access.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/already used/) },
+    });
   });
 
   it('dropped before Clover processed it: the stored pair still works on the next refresh', async () => {
@@ -112,25 +123,31 @@ describe('a keychain that refuses the new pair loses nothing', () => {
   it.each([
     ['every write (staging included)', (s: FaultyStore) => s.breakAll('locked', ['set'])],
     ['the access token overwrite', (s: FaultyStore) => s.failNthSet(1, 'locked')],
-    ['the refresh token overwrite (the access token is already new)', (s: FaultyStore) => s.failNthSet(2, 'unavailable')],
-  ])('%s fails: kept in memory, answered saved: false; healed, it is saved without spending again', async (_w, fault) => {
-    let store!: FaultyStore;
-    t = await startCloverCore({ core: (service) => ({ secretStore: (store = createFaultyStore(service)) }) });
-    const p = await pair();
-    fault(store);
-    const first = await t.f.call('credentials.refresh', { id: p.access.id });
-    expect(first.saved).toBe(false);
-    expect(t.clover.inspect.refreshCalls()).toBe(1);
-    expect(t.clover.inspect.credentialStatus(p.tokens.refresh_token)).toBe('used'); // spent at Clover: only memory holds the new one
-    store.heal();
-    const second = await t.f.call('credentials.refresh', { id: p.access.id });
-    expect(second.saved).toBe(true);
-    expect(t.clover.inspect.refreshCalls()).toBe(1); // the held pair was saved, nothing spent again
-    const newRefresh = (await stored(p.refresh.id))!;
-    expect(t.clover.inspect.credentialStatus(newRefresh)).toBe('active');
-    expect((await t.f.call('credentials.inspect', { id: p.access.id })).verdict).toBe('valid');
-    expect((await t.f.call('credentials.refresh', { id: p.access.id })).saved).toBe(true);
-    expect(t.clover.inspect.refreshCalls()).toBe(2);
-    expect(t.clover.inspect.credentialStatus(newRefresh)).toBe('used');
-  });
+    [
+      'the refresh token overwrite (the access token is already new)',
+      (s: FaultyStore) => s.failNthSet(2, 'unavailable'),
+    ],
+  ])(
+    '%s fails: kept in memory, answered saved: false; healed, it is saved without spending again',
+    async (_w, fault) => {
+      let store!: FaultyStore;
+      t = await startCloverCore({ core: (service) => ({ secretStore: (store = createFaultyStore(service)) }) });
+      const p = await pair();
+      fault(store);
+      const first = await t.f.call('credentials.refresh', { id: p.access.id });
+      expect(first.saved).toBe(false);
+      expect(t.clover.inspect.refreshCalls()).toBe(1);
+      expect(t.clover.inspect.credentialStatus(p.tokens.refresh_token)).toBe('used'); // spent at Clover: only memory holds the new one
+      store.heal();
+      const second = await t.f.call('credentials.refresh', { id: p.access.id });
+      expect(second.saved).toBe(true);
+      expect(t.clover.inspect.refreshCalls()).toBe(1); // the held pair was saved, nothing spent again
+      const newRefresh = (await stored(p.refresh.id))!;
+      expect(t.clover.inspect.credentialStatus(newRefresh)).toBe('active');
+      expect((await t.f.call('credentials.inspect', { id: p.access.id })).verdict).toBe('valid');
+      expect((await t.f.call('credentials.refresh', { id: p.access.id })).saved).toBe(true);
+      expect(t.clover.inspect.refreshCalls()).toBe(2);
+      expect(t.clover.inspect.credentialStatus(newRefresh)).toBe('used');
+    },
+  );
 });

@@ -17,6 +17,9 @@ export function authorizeBase(environment: Environment, endpoints: EndpointOverr
 
 /** True only for Clover's authorize page (plain-http loopback only with the test option). */
 export function isAllowedAuthorizeUrl(url: string, o: { allowLoopbackHttp: boolean }): boolean {
+  // Whitespace, controls and backslashes never appear in a real authorize URL; other parsers (the
+  // OS handler) may read them differently than WHATWG does.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (url.length > 4096 || /[\u0000-\u0020\u007f-\u009f\\]/.test(url)) return false;
   let u: URL;
   try {

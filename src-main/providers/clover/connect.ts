@@ -30,7 +30,11 @@ export interface ConnectOptions {
 /** What a failed code exchange means. The code is single-use: it is never sent twice. */
 export function exchangeError(f: Failure, status: number | null): AppError {
   if (f === 'unauthorized' || f === 'client') {
-    return new AppError('VENDOR_ERROR', `Clover refused the authorization code (HTTP ${status ?? '4xx'}): it expired, was already used, or the App ID does not match.`, 'Start again.');
+    return new AppError(
+      'VENDOR_ERROR',
+      `Clover refused the authorization code (HTTP ${status ?? '4xx'}): it expired, was already used, or the App ID does not match.`,
+      'Start again.',
+    );
   }
   return new AppError(
     f === 'timeout' ? 'VENDOR_TIMEOUT' : f === 'network' ? 'VENDOR_UNREACHABLE' : 'VENDOR_ERROR',
@@ -39,11 +43,19 @@ export function exchangeError(f: Failure, status: number | null): AppError {
   );
 }
 
-export function createConnector(d: Deps & { adder: ReturnType<typeof createAdder>; api: CloverApi }, o: ConnectOptions) {
+export function createConnector(
+  d: Deps & { adder: ReturnType<typeof createAdder>; api: CloverApi },
+  o: ConnectOptions,
+) {
   let waiting: Loopback | null = null;
 
   async function connect(req: { environment: 'sandbox'; appId: string }): Promise<ResponseOf<'clover.connect'>> {
-    if (waiting) throw new AppError('CONFLICT', 'A Clover connection is already waiting for the browser.', 'Finish it in the browser, or cancel it first.');
+    if (waiting)
+      throw new AppError(
+        'CONFLICT',
+        'A Clover connection is already waiting for the browser.',
+        'Finish it in the browser, or cancel it first.',
+      );
     if (!o.openAuthorizeUrl) throw new AppError('UNSUPPORTED', 'Opening the browser is not available here.');
     const env = req.environment;
     const pkce = createPkce();
@@ -51,25 +63,46 @@ export function createConnector(d: Deps & { adder: ReturnType<typeof createAdder
     const loop = await startLoopback({ state, timeoutMs: o.timeoutMs ?? 5 * 60_000 });
     waiting = loop;
     try {
-      const url = authorizeUrl(authorizeBase(env, o.endpoints), { clientId: req.appId, redirectUri: loop.redirectUri, state, challenge: pkce.challenge });
+      const url = authorizeUrl(authorizeBase(env, o.endpoints), {
+        clientId: req.appId,
+        redirectUri: loop.redirectUri,
+        state,
+        challenge: pkce.challenge,
+      });
       if (!isAllowedAuthorizeUrl(url, { allowLoopbackHttp: o.allowLoopbackHttp })) {
-        throw new AppError('HOST_NOT_ALLOWED', 'That is not Clover\'s authorize page, so it was not opened.');
+        throw new AppError('HOST_NOT_ALLOWED', "That is not Clover's authorize page, so it was not opened.");
       }
       d.logger.info('clover.connect_started', { environment: env, appId: req.appId });
       await o.openAuthorizeUrl(url);
       const cb = await loop.result;
       if (cb.clientId !== null && cb.clientId !== req.appId) {
-        throw new AppError('VENDOR_ERROR', 'Clover answered for a different app than the one asked; nothing was stored.');
+        throw new AppError(
+          'VENDOR_ERROR',
+          'Clover answered for a different app than the one asked; nothing was stored.',
+        );
       }
       const ctx = providerContext(d);
       d.redaction.register(cb.code);
-      const r = await d.api.token(ctx, env, { client_id: req.appId, code: cb.code, code_verifier: pkce.verifier }, limitsFor(env, 'connect', req.appId));
+      const r = await d.api.token(
+        ctx,
+        env,
+        { client_id: req.appId, code: cb.code, code_verifier: pkce.verifier },
+        limitsFor(env, 'connect', req.appId),
+      );
       if (!r.ok) throw exchangeError(r.failure, r.status);
       const credentials = await storePair(d, {
-        environment: env, appId: req.appId, merchantId: cb.merchantId, tokens: r.data,
+        environment: env,
+        appId: req.appId,
+        merchantId: cb.merchantId,
+        tokens: r.data,
         note: 'Issued by Clover to Merchant Keychain (OAuth v2 with PKCE).',
       });
-      d.logger.info('clover.connected', { environment: env, appId: req.appId, merchantId: cb.merchantId, ids: credentials.map((c) => c.id).join(',') });
+      d.logger.info('clover.connected', {
+        environment: env,
+        appId: req.appId,
+        merchantId: cb.merchantId,
+        ids: credentials.map((c) => c.id).join(','),
+      });
       return { merchantId: cb.merchantId, credentials };
     } finally {
       waiting = null;

@@ -13,7 +13,10 @@ import { createPakmsFetcher } from './pakms';
 
 type Channels = 'clover.fetchPakmsKey' | 'clover.connect' | 'clover.cancelConnect' | 'clover.migrateToken';
 
-export function createCloverDomain(d: CoreDeps & { hasher: ValueHasher; adapter: ProviderAdapter | undefined }, o: ConnectOptions) {
+export function createCloverDomain(
+  d: CoreDeps & { hasher: ValueHasher; adapter: ProviderAdapter | undefined },
+  o: ConnectOptions,
+) {
   const adapter = d.adapter && 'api' in d.adapter ? (d.adapter as CloverAdapter) : createCloverAdapter();
   const deps = { ...d, adder: createAdder(d), api: adapter.api };
   const connector = createConnector(deps, o);

@@ -37,7 +37,8 @@ export interface CallSpec<T> {
  * for a missing permission, §8). `unreadable`: an answer came but could not be read (malformed or
  * truncated JSON, an HTML page, too large), so whether the vendor acted is unknown.
  */
-export type Failure = 'unauthorized' | 'rate_limited' | 'timeout' | 'network' | 'server' | 'client' | 'unreadable' | 'not_allowed';
+export type Failure =
+  'unauthorized' | 'rate_limited' | 'timeout' | 'network' | 'server' | 'client' | 'unreadable' | 'not_allowed';
 
 export type CallResult<T> =
   | { ok: true; data: T; status: number; attempts: number }
@@ -97,7 +98,11 @@ function failureOf(e: ProviderHttpError): Failure {
 }
 
 const UNREADABLE = (): AppError =>
-  new AppError('VENDOR_ERROR', 'Clover sent an answer Merchant Keychain could not read.', 'Try again; if it keeps happening, check Clover\'s status page.');
+  new AppError(
+    'VENDOR_ERROR',
+    'Clover sent an answer Merchant Keychain could not read.',
+    "Try again; if it keeps happening, check Clover's status page.",
+  );
 
 /** Attempts axios-retry made for this request (it keeps its state on the config). */
 function attemptsOf(config: unknown): number {
@@ -132,7 +137,15 @@ export function createCaller(gate: PauseGate, random: () => number = Math.random
         const parsed = spec.schema.safeParse(res.data);
         if (parsed.success) return { ok: true, data: parsed.data, status: res.status, attempts };
         ctx.logger.warn('clover.unreadable_answer', { path: spec.path, status: res.status });
-        return { ok: false, failure: 'unreadable', status: res.status, body: undefined, retryAfterMs: null, attempts, error: UNREADABLE() };
+        return {
+          ok: false,
+          failure: 'unreadable',
+          status: res.status,
+          body: undefined,
+          retryAfterMs: null,
+          attempts,
+          error: UNREADABLE(),
+        };
       } catch (e) {
         if (ctx.signal?.aborted) throw ctx.signal.reason ?? e;
         if (!(e instanceof ProviderHttpError)) throw e;

@@ -59,8 +59,8 @@ const NEXT_FOR_FAILURE: Partial<Record<Failure, string>> = {
   rate_limited: 'Wait a little, then check again.',
   timeout: 'Check your connection (VPN, proxy, firewall), then check again.',
   network: 'Check your connection (VPN, proxy, firewall), then check again.',
-  server: 'Check again later; if it persists, see Clover\'s status page.',
-  unreadable: 'Check again later; if it persists, see Clover\'s status page.',
+  server: "Check again later; if it persists, see Clover's status page.",
+  unreadable: "Check again later; if it persists, see Clover's status page.",
 };
 
 interface Probe {
@@ -77,7 +77,13 @@ interface Probe {
 export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
   const perApp = createSlots(INSPECTIONS_PER_APP);
   /** Asks Clover in one environment who this token is. */
-  async function probe(ctx: ProviderContext, cred: StoredCredential, value: string, env: Environment, withPakms: boolean): Promise<Probe> {
+  async function probe(
+    ctx: ProviderContext,
+    cred: StoredCredential,
+    value: string,
+    env: Environment,
+    withPakms: boolean,
+  ): Promise<Probe> {
     const limits = limitsFor(env, cred.id, cred.appId);
     // GET /pakms/apikey takes OAuth tokens only (§5); merchant test tokens carry no app.
     const canPakms = cred.kind === 'access_token';
@@ -90,36 +96,65 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
       const requests = m.attempts + (p?.attempts ?? 0);
       const pakms = p?.ok ? p.data : undefined;
       const pakmsFailure = p && !p.ok ? p.failure : undefined;
-      if (m.ok && m.data.id === mId) return { kind: 'ok', merchant: { id: m.data.id, name: m.data.name ?? null }, pakms, pakmsFailure, requests };
+      if (m.ok && m.data.id === mId)
+        return { kind: 'ok', merchant: { id: m.data.id, name: m.data.name ?? null }, pakms, pakmsFailure, requests };
       if (m.ok) return { kind: 'failed', failed: unreadable(m.attempts), requests };
-      if (m.failure === 'unauthorized' && pakms) return { kind: 'ok', merchant: null, merchantRefused: true, pakms, requests };
+      if (m.failure === 'unauthorized' && pakms)
+        return { kind: 'ok', merchant: null, merchantRefused: true, pakms, requests };
       return { kind: m.failure === 'unauthorized' ? 'unauthorized' : 'failed', failed: m, requests };
     }
     if (!canPakms) return { kind: 'needs_merchant', requests: 0 };
     const p = await api.pakms(ctx, env, value, limits);
-    if (!p.ok) return { kind: p.failure === 'unauthorized' ? 'unauthorized' : 'failed', failed: p, requests: p.attempts };
-    const m = await api.merchant(ctx, env, value, p.data.merchantUuid, limitsFor(env, cred.id, p.data.developerAppUuid));
+    if (!p.ok)
+      return { kind: p.failure === 'unauthorized' ? 'unauthorized' : 'failed', failed: p, requests: p.attempts };
+    const m = await api.merchant(
+      ctx,
+      env,
+      value,
+      p.data.merchantUuid,
+      limitsFor(env, cred.id, p.data.developerAppUuid),
+    );
     const merchant = m.ok && m.data.id === p.data.merchantUuid ? { id: m.data.id, name: m.data.name ?? null } : null;
     return { kind: 'ok', merchant, merchantRefused: !merchant, pakms: p.data, requests: p.attempts + m.attempts };
   }
 
-  function valid(cred: StoredCredential, value: string, env: Environment, p: Probe, requests: number, note: string): InspectOutcome {
+  function valid(
+    cred: StoredCredential,
+    value: string,
+    env: Environment,
+    p: Probe,
+    requests: number,
+    note: string,
+  ): InspectOutcome {
     const risks: Risk[] = [];
     const scopes: string[] = [];
-    const who = p.merchant ? `merchant "${p.merchant.name ?? 'unnamed'}" (${p.merchant.id})` : `merchant ${p.pakms?.merchantUuid ?? '?'}`;
+    const who = p.merchant
+      ? `merchant "${p.merchant.name ?? 'unnamed'}" (${p.merchant.id})`
+      : `merchant ${p.pakms?.merchantUuid ?? '?'}`;
     let reason = `Valid in ${envLabel(env)}: Clover answered for ${who}.`;
     if (p.merchant) scopes.push('MERCHANT_R');
     if (p.pakms) {
       scopes.push('PROCESS_CARDS');
       reason += ` It belongs to app ${p.pakms.developerAppUuid} and can fetch the merchant's PAKMS key (Online payments permission).`;
-      if (!p.pakms.active) risks.push({ level: 'warning', text: 'Clover reports this merchant\'s PAKMS key as inactive: card tokenization will fail.' });
+      if (!p.pakms.active)
+        risks.push({
+          level: 'warning',
+          text: "Clover reports this merchant's PAKMS key as inactive: card tokenization will fail.",
+        });
     } else if (p.pakmsFailure === 'unauthorized') {
-      reason += ' It cannot fetch a PAKMS key: no Online payments permission (or it was added after the app was installed).';
-      risks.push({ level: 'info', text: 'No Online payments permission: this token cannot fetch a PAKMS key or send test charges.' });
+      reason +=
+        ' It cannot fetch a PAKMS key: no Online payments permission (or it was added after the app was installed).';
+      risks.push({
+        level: 'info',
+        text: 'No Online payments permission: this token cannot fetch a PAKMS key or send test charges.',
+      });
     }
     let nextStep: string | null = null;
     if (p.merchantRefused && cred.merchantId && p.pakms && p.pakms.merchantUuid !== cred.merchantId) {
-      risks.push({ level: 'warning', text: `The stored merchant ID differs from the token's merchant (${p.pakms.merchantUuid}).` });
+      risks.push({
+        level: 'warning',
+        text: `The stored merchant ID differs from the token's merchant (${p.pakms.merchantUuid}).`,
+      });
       nextStep = `Correct the merchant ID to ${p.pakms.merchantUuid}.`;
     } else if (p.merchantRefused) {
       reason += ' The merchant lookup was refused (no MERCHANT_R permission), so the name is unknown.';
@@ -131,7 +166,13 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     }
     return {
       result: finish(cred, {
-        verdict: 'valid', reason: `${reason}${note}`, nextStep, environmentFound: env, scopes, risks, requests,
+        verdict: 'valid',
+        reason: `${reason}${note}`,
+        nextStep,
+        environmentFound: env,
+        scopes,
+        risks,
+        requests,
         merchant: p.merchant ?? (p.pakms ? { id: p.pakms.merchantUuid, name: null } : null),
         appId: p.pakms?.developerAppUuid ?? cred.appId,
       }),
@@ -152,7 +193,11 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     if (expMs !== null && now > expMs + skewMs) {
       // Clover's own expiration field said so when it issued the token (§2): no request is spent.
       return {
-        result: finish(cred, { verdict: 'expired', reason: `Expired at ${cred.expiresAt} (the expiry Clover gave when it issued the token); not sent to Clover.`, nextStep: renew }),
+        result: finish(cred, {
+          verdict: 'expired',
+          reason: `Expired at ${cred.expiresAt} (the expiry Clover gave when it issued the token); not sent to Clover.`,
+          nextStep: renew,
+        }),
         discovered: {},
       };
     }
@@ -164,7 +209,8 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
       return {
         result: finish(cred, {
           verdict: 'untested',
-          reason: 'Clover can check a merchant test token only with its merchant ID (GET /v3/merchants/{mId}), and none is stored.',
+          reason:
+            'Clover can check a merchant test token only with its merchant ID (GET /v3/merchants/{mId}), and none is stored.',
           nextStep: 'Enter the merchant ID (Edit), then check again.',
         }),
         discovered: {},
@@ -175,7 +221,12 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     if (p1.kind === 'failed') {
       const f = p1.failed!;
       return {
-        result: finish(cred, { verdict: failedVerdict(f.failure), reason: failureWords(f.failure, f.status, f.retryAfterMs), nextStep: NEXT_FOR_FAILURE[f.failure] ?? null, requests }),
+        result: finish(cred, {
+          verdict: failedVerdict(f.failure),
+          reason: failureWords(f.failure, f.status, f.retryAfterMs),
+          nextStep: NEXT_FOR_FAILURE[f.failure] ?? null,
+          requests,
+        }),
         discovered: {},
       };
     }
@@ -184,13 +235,17 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     const p2 = await probe(ctx, cred, value, second, false);
     requests += p2.requests;
     if (p2.kind === 'ok') {
-      if (cred.environment === null) return valid(cred, value, second, p2, requests, ` (No environment was set; ${envLabel(first)} refused it.)`);
+      if (cred.environment === null)
+        return valid(cred, value, second, p2, requests, ` (No environment was set; ${envLabel(first)} refused it.)`);
       const ok = valid(cred, value, second, p2, requests, '');
       return {
         result: {
           ...ok.result,
           verdict: 'wrong_environment',
-          reason: clip(`Clover refused it in ${envLabel(first)} (401) but answered in ${envLabel(second)}: this is a ${envLabel(second)} token. ${ok.result.reason}`, 500),
+          reason: clip(
+            `Clover refused it in ${envLabel(first)} (401) but answered in ${envLabel(second)}: this is a ${envLabel(second)} token. ${ok.result.reason}`,
+            500,
+          ),
           nextStep: `Change its environment to ${envLabel(second)} (Edit), then check again.`,
         },
         discovered: ok.discovered,
@@ -202,7 +257,12 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
         : `Clover answered 401 in ${envLabel(first)} (${envLabel(second)} could not be asked: ${failureWords(p2.failed?.failure ?? 'network', p2.failed?.status ?? null, null)})`;
     if (expMs !== null && now > expMs) {
       return {
-        result: finish(cred, { verdict: 'expired', reason: `${elsewhere}, and its expiry (${cred.expiresAt}) has passed.`, nextStep: renew, requests }),
+        result: finish(cred, {
+          verdict: 'expired',
+          reason: `${elsewhere}, and its expiry (${cred.expiresAt}) has passed.`,
+          nextStep: renew,
+          requests,
+        }),
         discovered: {},
       };
     }
@@ -211,7 +271,9 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
       result: finish(cred, {
         verdict: 'invalid',
         reason: `${elsewhere}: the token is ${INVALID_401}.`,
-        nextStep: refresh ? `Go through the checklist; if it has expired, ${renew.charAt(0).toLowerCase()}${renew.slice(1)}` : 'Go through the checklist; if nothing fits, reconnect the merchant or create a new token.',
+        nextStep: refresh
+          ? `Go through the checklist; if it has expired, ${renew.charAt(0).toLowerCase()}${renew.slice(1)}`
+          : 'Go through the checklist; if nothing fits, reconnect the merchant or create a new token.',
         checklist: [...CHECKLIST_401],
         risks,
         requests,
@@ -227,7 +289,11 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     const expMs = cred.expiresAt === null ? null : Date.parse(cred.expiresAt);
     if (expMs !== null && now > expMs) {
       return {
-        result: finish(cred, { verdict: 'expired', reason: `Expired at ${cred.expiresAt}; not sent to Clover (a refresh token is never tested by spending it).`, nextStep: 'Reconnect the merchant (Connect) to get a new pair.' }),
+        result: finish(cred, {
+          verdict: 'expired',
+          reason: `Expired at ${cred.expiresAt}; not sent to Clover (a refresh token is never tested by spending it).`,
+          nextStep: 'Reconnect the merchant (Connect) to get a new pair.',
+        }),
         discovered: {},
       };
     }
@@ -236,8 +302,12 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
       result: finish(cred, {
         verdict: 'untested',
         reason: `Not tested: a Clover refresh token works only once, so checking it would spend it. ${until} Clover also retires older refresh tokens when too many are active for one app and merchant.`,
-        nextStep: access ? 'Check its access token; use Refresh on the pair when that token expires.' : 'Link it to its access token (paste the JSON the token endpoint returned) so it can be used.',
-        risks: access ? [] : [{ level: 'warning', text: 'Not linked to an access token: it cannot be used for a refresh here.' }],
+        nextStep: access
+          ? 'Check its access token; use Refresh on the pair when that token expires.'
+          : 'Link it to its access token (paste the JSON the token endpoint returned) so it can be used.',
+        risks: access
+          ? []
+          : [{ level: 'warning', text: 'Not linked to an access token: it cannot be used for a refresh here.' }],
       }),
       discovered: {},
     };
@@ -251,41 +321,77 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
   async function inspectPakms(cred: StoredCredential, ctx: ProviderContext): Promise<InspectOutcome> {
     const token = tokenForMerchant(cred, ctx.credentials());
     const untested = (why: string, next: string, requests = 0): InspectOutcome => ({
-      result: finish(cred, { verdict: 'untested', reason: `Not tested: checking a PAKMS key directly would create a card token at Clover. ${why}`, nextStep: next, requests }),
+      result: finish(cred, {
+        verdict: 'untested',
+        reason: `Not tested: checking a PAKMS key directly would create a card token at Clover. ${why}`,
+        nextStep: next,
+        requests,
+      }),
       discovered: {},
     });
     if (!token || !token.environment) {
-      return untested('No access token of the same merchant is stored to compare it with what Clover reports.', 'Store an access token of this merchant (same merchant ID), then check again.');
+      return untested(
+        'No access token of the same merchant is stored to compare it with what Clover reports.',
+        'Store an access token of this merchant (same merchant ID), then check again.',
+      );
     }
     const env = token.environment;
     const r = await api.pakms(ctx, env, await ctx.secretOf(token.id), limitsFor(env, token.id, token.appId));
-    if (!r.ok) return untested(`Asking Clover with the merchant's token failed: ${failureWords(r.failure, r.status, r.retryAfterMs)}`, 'Check the access token of this merchant first.', r.attempts);
+    if (!r.ok)
+      return untested(
+        `Asking Clover with the merchant's token failed: ${failureWords(r.failure, r.status, r.retryAfterMs)}`,
+        'Check the access token of this merchant first.',
+        r.attempts,
+      );
     const stored = Buffer.from(await ctx.secretOf(cred.id));
     const current = Buffer.from(r.data.apiAccessKey);
     const same = stored.length === current.length && timingSafeEqual(stored, current);
     const merchant = { id: r.data.merchantUuid, name: null };
     if (same && r.data.active) {
       return {
-        result: finish(cred, { verdict: 'valid', reason: `Clover reports this key as the active PAKMS key of merchant ${r.data.merchantUuid} (asked with a token of that merchant).`, environmentFound: env, merchant, appId: r.data.developerAppUuid, requests: r.attempts }),
+        result: finish(cred, {
+          verdict: 'valid',
+          reason: `Clover reports this key as the active PAKMS key of merchant ${r.data.merchantUuid} (asked with a token of that merchant).`,
+          environmentFound: env,
+          merchant,
+          appId: r.data.developerAppUuid,
+          requests: r.attempts,
+        }),
         discovered: { appId: r.data.developerAppUuid },
       };
     }
     return {
       result: finish(cred, {
         verdict: 'invalid',
-        reason: same ? 'Clover reports this PAKMS key as inactive (disabled).' : `Clover now reports a different PAKMS key for merchant ${r.data.merchantUuid}: this one was replaced or belongs elsewhere.`,
-        nextStep: 'Fetch the merchant\'s PAKMS key again (Fetch PAKMS key on its access token).',
-        environmentFound: env, merchant, requests: r.attempts,
+        reason: same
+          ? 'Clover reports this PAKMS key as inactive (disabled).'
+          : `Clover now reports a different PAKMS key for merchant ${r.data.merchantUuid}: this one was replaced or belongs elsewhere.`,
+        nextStep: "Fetch the merchant's PAKMS key again (Fetch PAKMS key on its access token).",
+        environmentFound: env,
+        merchant,
+        requests: r.attempts,
       }),
       discovered: {},
     };
   }
 
   const UNTESTABLE: Record<string, [string, string]> = {
-    app_id: ['Clover has no call that checks an App ID by itself; it is checked when it is used (Connect, Refresh).', 'Use Connect with it to authorize a sandbox merchant.'],
-    app_secret: ['An App Secret is accepted only together with a fresh authorization code, so it cannot be checked without a new OAuth authorization, and it is never sent anywhere else.', 'Keep it for server-side (high-trust) apps only; Merchant Keychain uses PKCE and never needs it.'],
-    ecommerce_public_key: ['An Ecommerce public key is used only to make card tokens; checking it would create one at Clover.', 'Send a sandbox test charge with it to see it work.'],
-    ecommerce_private_key: ['Clover documents no read-only call for Ecommerce private keys; checking one would mean making a charge.', 'Send a sandbox test charge with it to see it work.'],
+    app_id: [
+      'Clover has no call that checks an App ID by itself; it is checked when it is used (Connect, Refresh).',
+      'Use Connect with it to authorize a sandbox merchant.',
+    ],
+    app_secret: [
+      'An App Secret is accepted only together with a fresh authorization code, so it cannot be checked without a new OAuth authorization, and it is never sent anywhere else.',
+      'Keep it for server-side (high-trust) apps only; Merchant Keychain uses PKCE and never needs it.',
+    ],
+    ecommerce_public_key: [
+      'An Ecommerce public key is used only to make card tokens; checking it would create one at Clover.',
+      'Send a sandbox test charge with it to see it work.',
+    ],
+    ecommerce_private_key: [
+      'Clover documents no read-only call for Ecommerce private keys; checking one would mean making a charge.',
+      'Send a sandbox test charge with it to see it work.',
+    ],
   };
 
   return async function inspect(cred: StoredCredential, ctx: ProviderContext): Promise<InspectOutcome> {
@@ -293,14 +399,21 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     switch (cred.kind) {
       case 'access_token':
       case 'merchant_token':
-        return perApp.run(`${cred.environment}:${cred.appId ?? '(unknown)'}`, () => inspectToken(cred, ctx), ctx.signal);
+        return perApp.run(
+          `${cred.environment}:${cred.appId ?? '(unknown)'}`,
+          () => inspectToken(cred, ctx),
+          ctx.signal,
+        );
       case 'refresh_token':
         return inspectRefresh(cred, ctx);
       case 'pakms_key':
         return inspectPakms(cred, ctx);
       default: {
         const [why, next] = UNTESTABLE[cred.kind]!;
-        return { result: finish(cred, { verdict: 'untested', reason: `Not tested: ${why}`, nextStep: next }), discovered: {} };
+        return {
+          result: finish(cred, { verdict: 'untested', reason: `Not tested: ${why}`, nextStep: next }),
+          discovered: {},
+        };
       }
     }
   };

@@ -37,7 +37,9 @@ export function tokenizationKeyFor(token: StoredCredential, all: readonly Stored
   const sameMerchant = (c: StoredCredential): boolean =>
     c.provider === 'clover' && c.merchantId === token.merchantId && c.environment === token.environment;
   return (
-    all.find((c) => sameMerchant(c) && c.kind === 'pakms_key' && (!c.appId || !token.appId || c.appId === token.appId)) ??
+    all.find(
+      (c) => sameMerchant(c) && c.kind === 'pakms_key' && (!c.appId || !token.appId || c.appId === token.appId),
+    ) ??
     all.find((c) => sameMerchant(c) && c.kind === 'ecommerce_public_key') ??
     null
   );

@@ -47,21 +47,45 @@ export async function startLoopback(o: { state: string; timeoutMs: number }): Pr
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const reply = (status: number, title: string, text: string): void => {
       // The URL carried a one-time code: no caching, no referrer to anywhere.
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      res.writeHead(status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      });
       res.end(page(title, text));
     };
     if (req.method !== 'GET' || url.pathname !== '/callback' || done) return reply(404, 'Not found', 'Nothing here.');
     const q = url.searchParams;
     const state = q.get('state') ?? '';
     if (!sameState(state, o.state)) {
-      reply(400, 'Not connected', 'This answer does not belong to the request Merchant Keychain made. Start again from the app.');
-      return finish(() => settle.reject(new AppError('INVALID_REQUEST', 'The browser\'s answer did not match this connection (state mismatch), so it was refused and nothing was stored.', 'Start Connect again from Merchant Keychain.')));
+      reply(
+        400,
+        'Not connected',
+        'This answer does not belong to the request Merchant Keychain made. Start again from the app.',
+      );
+      return finish(() =>
+        settle.reject(
+          new AppError(
+            'INVALID_REQUEST',
+            "The browser's answer did not match this connection (state mismatch), so it was refused and nothing was stored.",
+            'Start Connect again from Merchant Keychain.',
+          ),
+        ),
+      );
     }
     const code = q.get('code');
     const merchantId = q.get('merchant_id');
     if (q.get('error') || !code || !merchantId || !/^[A-Za-z0-9]{1,64}$/.test(merchantId) || code.length > 2048) {
       reply(400, 'Not connected', 'Clover did not grant access. You can close this tab.');
-      return finish(() => settle.reject(new AppError('VENDOR_ERROR', 'Clover did not grant access (no authorization code came back); nothing was stored.', 'Try Connect again and choose Allow.')));
+      return finish(() =>
+        settle.reject(
+          new AppError(
+            'VENDOR_ERROR',
+            'Clover did not grant access (no authorization code came back); nothing was stored.',
+            'Try Connect again and choose Allow.',
+          ),
+        ),
+      );
     }
     reply(200, 'Connected', 'Merchant Keychain received the answer. You can close this tab.');
     finish(() => settle.resolve({ code, merchantId, clientId: q.get('client_id') }));
@@ -71,7 +95,16 @@ export async function startLoopback(o: { state: string; timeoutMs: number }): Pr
     server.listen(0, '127.0.0.1', resolve);
   });
   const timer = setTimeout(
-    () => finish(() => settle.reject(new AppError('VENDOR_TIMEOUT', `No answer came from the browser within ${Math.round(o.timeoutMs / 1000)} s; nothing was stored.`, 'Start Connect again and finish it in the browser.'))),
+    () =>
+      finish(() =>
+        settle.reject(
+          new AppError(
+            'VENDOR_TIMEOUT',
+            `No answer came from the browser within ${Math.round(o.timeoutMs / 1000)} s; nothing was stored.`,
+            'Start Connect again and finish it in the browser.',
+          ),
+        ),
+      ),
     o.timeoutMs,
   );
   timer.unref?.();
@@ -79,7 +112,8 @@ export async function startLoopback(o: { state: string; timeoutMs: number }): Pr
   return {
     redirectUri: `http://127.0.0.1:${port}/callback`,
     result,
-    cancel: () => finish(() => settle.reject(new AppError('UNAVAILABLE', 'Connect was cancelled; nothing was stored.'))),
+    cancel: () =>
+      finish(() => settle.reject(new AppError('UNAVAILABLE', 'Connect was cancelled; nothing was stored.'))),
     close: () =>
       new Promise<void>((resolve) => {
         finish(() => settle.reject(new AppError('UNAVAILABLE', 'Connect was stopped; nothing was stored.')));

@@ -27,27 +27,59 @@ export function createMigrator(d: Deps & { adder: ReturnType<typeof createAdder>
     if (!env) throw new AppError('UNSUPPORTED', 'Choose the environment of this token first.', null, ['id']);
     const ctx = providerContext(d);
     const value = await ctx.secretOf(id);
-    if (!isLegacyValue(value)) throw new AppError('UNSUPPORTED', 'This is not a legacy (v1) token (those are UUID-shaped); it needs no migration.', null, ['id']);
+    if (!isLegacyValue(value))
+      throw new AppError(
+        'UNSUPPORTED',
+        'This is not a legacy (v1) token (those are UUID-shaped); it needs no migration.',
+        null,
+        ['id'],
+      );
     const appId = await appIdFor(legacy, ctx);
     if (!appId || !legacy.merchantId) {
-      throw new AppError('UNSUPPORTED', 'Clover needs the token\'s merchant ID and App ID to migrate it.', 'Check the token once (Clover names both), or enter them (Edit), then migrate.', ['id']);
+      throw new AppError(
+        'UNSUPPORTED',
+        "Clover needs the token's merchant ID and App ID to migrate it.",
+        'Check the token once (Clover names both), or enter them (Edit), then migrate.',
+        ['id'],
+      );
     }
     const pkce = createPkce();
     const limits = limitsFor(env, id, appId);
-    const m = await d.api.migrate(ctx, env, { merchant_uuid: legacy.merchantId, app_uuid: appId, auth_token: value, code_challenge: pkce.challenge }, limits);
+    const m = await d.api.migrate(
+      ctx,
+      env,
+      { merchant_uuid: legacy.merchantId, app_uuid: appId, auth_token: value, code_challenge: pkce.challenge },
+      limits,
+    );
     if (!m.ok) {
       if (m.failure === 'unauthorized' || m.failure === 'client') {
-        throw new AppError('VENDOR_ERROR', `Clover refused the migration (HTTP ${m.status ?? '4xx'}): the token is invalid, already migrated, or not of this app and merchant.`, 'Check the token, its merchant ID and App ID.');
+        throw new AppError(
+          'VENDOR_ERROR',
+          `Clover refused the migration (HTTP ${m.status ?? '4xx'}): the token is invalid, already migrated, or not of this app and merchant.`,
+          'Check the token, its merchant ID and App ID.',
+        );
       }
       throw m.error;
     }
-    const t = await d.api.token(ctx, env, { client_id: appId, code: m.data.authorization_code, code_verifier: pkce.verifier }, limits);
+    const t = await d.api.token(
+      ctx,
+      env,
+      { client_id: appId, code: m.data.authorization_code, code_verifier: pkce.verifier },
+      limits,
+    );
     if (!t.ok) {
       const e = exchangeError(t.failure, t.status);
-      throw new AppError(e.code, `${e.message} The legacy token may stop working once Clover has exchanged its code.`, 'Check the legacy token; if Clover refuses it now, reconnect the merchant (Connect).');
+      throw new AppError(
+        e.code,
+        `${e.message} The legacy token may stop working once Clover has exchanged its code.`,
+        'Check the legacy token; if Clover refuses it now, reconnect the merchant (Connect).',
+      );
     }
     const credentials = await storePair(d, {
-      environment: env, appId, merchantId: legacy.merchantId, tokens: t.data,
+      environment: env,
+      appId,
+      merchantId: legacy.merchantId,
+      tokens: t.data,
       note: 'Migrated by Clover from a legacy (v1) token (migrate_v2 with PKCE).',
     });
     d.logger.info('clover.migrated', { legacyId: id, ids: credentials.map((c) => c.id).join(',') });

@@ -16,7 +16,10 @@ export function createPkce(): Pkce {
 /** The `state` that ties the browser's answer to this request (CSRF, RFC 6749 §10.12). */
 export const createState = (): string => randomBytes(32).toString('base64url');
 
-export function authorizeUrl(base: string, p: { clientId: string; redirectUri: string; state: string; challenge: string }): string {
+export function authorizeUrl(
+  base: string,
+  p: { clientId: string; redirectUri: string; state: string; challenge: string },
+): string {
   const u = new URL('/oauth/v2/authorize', base);
   u.searchParams.set('client_id', p.clientId);
   u.searchParams.set('redirect_uri', p.redirectUri);

@@ -17,10 +17,21 @@ export function createPakmsFetcher(d: Deps & { adder: ReturnType<typeof createAd
     const token = d.index.get(id);
     if (!token) throw notFound('credential');
     if (token.provider !== 'clover' || token.kind !== 'access_token') {
-      throw new AppError('UNSUPPORTED', 'Only a Clover OAuth access token can fetch a PAKMS key (Clover reads the app and merchant from it).', null, ['id']);
+      throw new AppError(
+        'UNSUPPORTED',
+        'Only a Clover OAuth access token can fetch a PAKMS key (Clover reads the app and merchant from it).',
+        null,
+        ['id'],
+      );
     }
     const env = token.environment;
-    if (!env) throw new AppError('UNSUPPORTED', 'Choose the environment of this token first.', 'Confirm it as sandbox or production.', ['id']);
+    if (!env)
+      throw new AppError(
+        'UNSUPPORTED',
+        'Choose the environment of this token first.',
+        'Confirm it as sandbox or production.',
+        ['id'],
+      );
     const ctx = providerContext(d);
     const r = await d.api.pakms(ctx, env, await ctx.secretOf(id), limitsFor(env, id, token.appId));
     if (!r.ok) {
@@ -34,7 +45,12 @@ export function createPakmsFetcher(d: Deps & { adder: ReturnType<typeof createAd
       throw r.error;
     }
     const k = r.data;
-    if (!k.active) throw new AppError('VENDOR_ERROR', 'Clover reports this merchant\'s PAKMS key as inactive (Clover disables keys it suspects are misused), so it was not stored.', 'Contact Clover developer support.');
+    if (!k.active)
+      throw new AppError(
+        'VENDOR_ERROR',
+        "Clover reports this merchant's PAKMS key as inactive (Clover disables keys it suspects are misused), so it was not stored.",
+        'Contact Clover developer support.',
+      );
     const now = d.clock().getTime();
     // One lock for the check and the add, so two fetches at once store the key once.
     const stored = await d.locks.run(IMPORT_LOCK, async () => {
@@ -43,9 +59,20 @@ export function createPakmsFetcher(d: Deps & { adder: ReturnType<typeof createAd
       return d.adder.add([
         {
           value: k.apiAccessKey,
-          proposal: { provider: 'clover', kind: 'pakms_key', environment: env, confidence: 'documented', reason: 'Fetched from Clover with an access token (GET /pakms/apikey).' },
-          source: 'vendor',
-          extra: { merchantId: k.merchantUuid, appId: k.developerAppUuid, status: 'active', label: `Clover ${env} PAKMS key ${k.merchantUuid}` },
+          proposal: {
+            provider: 'clover',
+            kind: 'pakms_key',
+            environment: env,
+            confidence: 'documented',
+            reason: 'Fetched from Clover with an access token (GET /pakms/apikey).',
+          },
+          source: 'keychain',
+          extra: {
+            merchantId: k.merchantUuid,
+            appId: k.developerAppUuid,
+            status: 'active',
+            label: `Clover ${env} PAKMS key ${k.merchantUuid}`,
+          },
         },
       ]);
     });

@@ -19,7 +19,12 @@ export function createRefresh(api: CloverApi) {
     const { access, refresh: token } = pair;
     if (!token) throw new AppError('UNSUPPORTED', 'This access token has no linked refresh token.');
     const env = access.environment;
-    if (!env) throw new AppError('UNSUPPORTED', 'Choose the environment of this token first.', 'Confirm it as sandbox or production, then refresh.');
+    if (!env)
+      throw new AppError(
+        'UNSUPPORTED',
+        'Choose the environment of this token first.',
+        'Confirm it as sandbox or production, then refresh.',
+      );
     const clientId = (await appIdFor(access, ctx)) ?? token.appId;
     if (!clientId) {
       throw new AppError(
@@ -30,7 +35,11 @@ export function createRefresh(api: CloverApi) {
     }
     const expMs = token.expiresAt === null ? null : Date.parse(token.expiresAt);
     if (expMs !== null && ctx.clock().getTime() > expMs) {
-      throw new AppError('UNSUPPORTED', `The refresh token expired at ${token.expiresAt}, so it was not sent.`, 'Reconnect the merchant (Connect) to get a new pair.');
+      throw new AppError(
+        'UNSUPPORTED',
+        `The refresh token expired at ${token.expiresAt}, so it was not sent.`,
+        'Reconnect the merchant (Connect) to get a new pair.',
+      );
     }
     const body = { client_id: clientId, refresh_token: await ctx.secretOf(token.id) };
     const r = await api.refresh(ctx, env, body, limitsFor(env, access.id, clientId));

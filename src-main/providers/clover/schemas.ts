@@ -70,7 +70,10 @@ export const Refund = z.object({
   id: CloverId,
   amount: z.number().int().nonnegative(),
   charge: CloverId.optional(),
-  status: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  status: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
 });
 
 /** Ecommerce error fields (§7), listed flat in the docs; nesting under `error` is UNCONFIRMED, so
@@ -80,7 +83,11 @@ const EcomErrorFields = z.object({
   type: Code.optional().catch(undefined),
   code: Code.optional().catch(undefined),
   decline_code: Code.optional().catch(undefined),
-  param: z.string().regex(/^[A-Za-z0-9_[\]-]{1,64}$/).optional().catch(undefined),
+  param: z
+    .string()
+    .regex(/^[A-Za-z0-9_[\]-]{1,64}$/)
+    .optional()
+    .catch(undefined),
   charge: CloverId.optional().catch(undefined),
 });
 export type EcomError = z.infer<typeof EcomErrorFields>;

@@ -1,6 +1,7 @@
 // Storing credentials main fetched from Clover itself (an OAuth exchange, a PAKMS key fetch):
 // through the same all-or-nothing adder as imports, already confirmed (their provider, kind and
 // environment are known), labelled with the merchant, the refresh token linked to its access token.
+// Their source is `keychain`: they went straight into it, never through the clipboard or a file.
 import type { CredentialView } from '@shared/contract';
 import type { Environment } from '@shared/vocabulary';
 import { IMPORT_LOCK, type createAdder } from '../../credentials/add-credentials';
@@ -16,31 +17,47 @@ export async function storePair(
   d: Deps & { adder: Adder },
   p: { environment: Environment; appId: string; merchantId: string; tokens: TokenResponse; note: string },
 ): Promise<CredentialView[]> {
-  const base = { provider: 'clover', environment: p.environment, confidence: 'documented', reason: p.note.slice(0, 200) } as const;
+  const base = {
+    provider: 'clover',
+    environment: p.environment,
+    confidence: 'documented',
+    reason: p.note.slice(0, 200),
+  } as const;
   const common = { merchantId: p.merchantId, appId: p.appId, status: 'active' as const };
   const items = [
     {
       value: p.tokens.access_token,
       proposal: { ...base, kind: 'access_token' as const },
-      source: 'vendor' as const,
-      extra: { ...common, expiresAt: isoFromSeconds(p.tokens.access_token_expiration), label: `Clover ${p.environment} access token ${p.merchantId}` },
+      source: 'keychain' as const,
+      extra: {
+        ...common,
+        expiresAt: isoFromSeconds(p.tokens.access_token_expiration),
+        label: `Clover ${p.environment} access token ${p.merchantId}`,
+      },
     },
     ...(p.tokens.refresh_token
-      ? [{
-          value: p.tokens.refresh_token,
-          proposal: { ...base, kind: 'refresh_token' as const },
-          source: 'vendor' as const,
-          extra: {
-            ...common,
-            expiresAt: p.tokens.refresh_token_expiration ? isoFromSeconds(p.tokens.refresh_token_expiration) : null,
-            label: `Clover ${p.environment} refresh token ${p.merchantId}`,
+      ? [
+          {
+            value: p.tokens.refresh_token,
+            proposal: { ...base, kind: 'refresh_token' as const },
+            source: 'keychain' as const,
+            extra: {
+              ...common,
+              expiresAt: p.tokens.refresh_token_expiration ? isoFromSeconds(p.tokens.refresh_token_expiration) : null,
+              label: `Clover ${p.environment} refresh token ${p.merchantId}`,
+            },
+            linkTo: 0,
           },
-          linkTo: 0,
-        }]
+        ]
       : []),
   ];
   const { added, duplicates } = await d.locks.run(IMPORT_LOCK, () => d.adder.add(items));
-  if (duplicates.length > 0) throw new AppError('CONFLICT', 'Clover returned a token that is already stored.', 'This should not happen; check the keychain report.');
+  if (duplicates.length > 0)
+    throw new AppError(
+      'CONFLICT',
+      'Clover returned a token that is already stored.',
+      'This should not happen; check the keychain report.',
+    );
   const views = added.map((a) => a.credential);
   d.emit('credentials.changed', { ids: views.map((v) => v.id) });
   return views;

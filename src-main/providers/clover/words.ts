@@ -14,7 +14,8 @@ export const CHECKLIST_401: readonly string[] = [
   'The token was not revoked, and a v1 (legacy) authorization code was not sent to the v2 token endpoint.',
 ];
 
-export const INVALID_401 = 'invalid, expired, revoked or missing a permission (Clover answers 401 for all of these and does not say which)';
+export const INVALID_401 =
+  'invalid, expired, revoked or missing a permission (Clover answers 401 for all of these and does not say which)';
 
 export const envLabel = (e: Environment): string => (e === 'sandbox' ? 'sandbox' : 'production');
 export const otherEnv = (e: Environment): Environment => (e === 'sandbox' ? 'production' : 'sandbox');
