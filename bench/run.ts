@@ -4,6 +4,7 @@
 // Options: --quick (smaller counts, for a smoke run), --no-build (never run electron-vite build).
 import { assertPrivateKeyring } from '../test/helpers/private-keyring';
 import os from 'node:os';
+import { benchClover } from './clover-bench';
 import { benchAdd, benchList, type Cleanup } from './core-bench';
 import { benchBundle, benchFirstRender, ensureRenderer } from './renderer-bench';
 import { heading, ms } from './stats';
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
   const results: boolean[] = [];
   results.push(await section('list', () => benchList(cleanup, { n: quick ? 1000 : 10_000, warmups: 5, runs: quick ? 10 : 50 })));
   results.push(await section('add', () => benchAdd(cleanup, { n: quick ? 100 : 1000 })));
+  results.push(await section('clover', () => benchClover(cleanup, { tokens: quick ? 100 : 500, apps: quick ? [5, 1] : [25, 5], serial: !argv.has('--no-serial') })));
 
   let skip: string | null = null;
   if (wanted('bundle') || wanted('render')) {

@@ -2,6 +2,7 @@
 // cancel. The vendors' rate limits are kept by each provider's own limiter (per token and per
 // app for Clover, clover-api.md §9), so this pool only bounds how much runs at once.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { EventOf, InspectionView } from '@shared/contract';
 
 export interface BulkDeps {
@@ -28,6 +29,8 @@ export function createBulkInspector(d: BulkDeps) {
     const jobId = randomUUID();
     const unique = [...new Set(ids)];
     const abort = new AbortController();
+    // Every inspection in flight (and each of its requests) listens on this one signal.
+    setMaxListeners(0, abort.signal);
     jobs.set(jobId, abort);
     let done = 0;
     let pending: InspectionView[] = [];

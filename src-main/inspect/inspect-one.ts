@@ -2,11 +2,13 @@
 // (shown by credentials.inspect and, as a verdict, by the list) and metadata the vendor told us
 // (merchant, app, expiry). The network call runs outside the credential's lock, so a long check
 // never blocks a rename; the result is applied under it, and only if the credential still exists.
+// Results are written in groups (group-commit.ts), so a bulk job does not rewrite the index per token.
 import type { InspectionView } from '@shared/contract';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { StoredCredential } from '../vault/stored-record';
+import { createGroupCommit } from './group-commit';
 import { providerContext } from './provider-context';
 
 export type Adapters = Partial<Record<StoredCredential['provider'], ProviderAdapter>>;
@@ -19,6 +21,7 @@ export function adapterFor(adapters: Adapters, c: StoredCredential): ProviderAda
 }
 
 export function createInspectOne(d: Deps, adapters: Adapters) {
+  const commit = createGroupCommit(d.index, (ids) => d.emit('credentials.changed', { ids }));
   return async function inspectOne(id: string, signal?: AbortSignal): Promise<InspectionView> {
     const credential = d.index.get(id);
     if (!credential) throw notFound('credential');
@@ -26,7 +29,7 @@ export function createInspectOne(d: Deps, adapters: Adapters) {
     const checkedAt = d.clock().toISOString();
     const result = { ...outcome.result, checkedAt };
     await d.locks.run(id, () =>
-      d.index.mutate((draft) => {
+      commit(id, (draft) => {
         const i = draft.credentials.findIndex((c) => c.id === id);
         if (i === -1) throw notFound('credential');
         const current = draft.credentials[i]!;
@@ -44,7 +47,6 @@ export function createInspectOne(d: Deps, adapters: Adapters) {
       }),
     );
     d.logger.info('credential.inspected', { id, verdict: result.verdict, requests: result.requests });
-    d.emit('credentials.changed', { ids: [id] });
     return { credentialId: id, ...result };
   };
 }

@@ -201,7 +201,22 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
         discovered: {},
       };
     }
+    // The keychain is read before the app's slot is taken, so reads overlap other tokens' requests.
     const value = await ctx.secretOf(cred.id);
+    const appKey = `${cred.environment}:${cred.appId ?? '(unknown)'}`;
+    return perApp.run(appKey, () => askClover(cred, ctx, value, renew, refresh !== null), ctx.signal);
+  }
+
+  /** The requests of one token inspection (run inside its app's slot). */
+  async function askClover(
+    cred: StoredCredential,
+    ctx: ProviderContext,
+    value: string,
+    renew: string,
+    hasRefresh: boolean,
+  ): Promise<InspectOutcome> {
+    const now = ctx.clock().getTime();
+    const expMs = cred.expiresAt === null ? null : Date.parse(cred.expiresAt);
     const first = cred.environment ?? 'sandbox';
     const p1 = await probe(ctx, cred, value, first, true);
     let requests = p1.requests;
@@ -271,7 +286,7 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
       result: finish(cred, {
         verdict: 'invalid',
         reason: `${elsewhere}: the token is ${INVALID_401}.`,
-        nextStep: refresh
+        nextStep: hasRefresh
           ? `Go through the checklist; if it has expired, ${renew.charAt(0).toLowerCase()}${renew.slice(1)}`
           : 'Go through the checklist; if nothing fits, reconnect the merchant or create a new token.',
         checklist: [...CHECKLIST_401],
@@ -399,11 +414,7 @@ export function createInspector(api: CloverApi, skewMs = EXPIRY_SKEW_MS) {
     switch (cred.kind) {
       case 'access_token':
       case 'merchant_token':
-        return perApp.run(
-          `${cred.environment}:${cred.appId ?? '(unknown)'}`,
-          () => inspectToken(cred, ctx),
-          ctx.signal,
-        );
+        return inspectToken(cred, ctx);
       case 'refresh_token':
         return inspectRefresh(cred, ctx);
       case 'pakms_key':
