@@ -14,6 +14,7 @@ import {
   type WebContents,
 } from 'electron';
 import { createCore, type Core } from './core';
+import { isAllowedAuthorizeUrl } from './providers/clover/authorize-hosts';
 import { CHANNELS, events, type EventName, type IpcError } from '@shared/contract';
 import { normalizeDocsUrl } from './links/docs-allowlist';
 import { osNotifications } from './inspect/expiry-notices';
@@ -47,6 +48,13 @@ function openDocsExternally(url: string): Promise<void> {
   const safe = normalizeDocsUrl(url);
   if (safe === null) return Promise.reject(new Error('URL is not an allowed documentation link'));
   return shell.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
+}
+
+/** Only a vendor's OAuth authorize page (exact https hosts, the authorize path) reaches the OS URL
+ *  handler this way; a separate list from the docs one, and as strict. */
+function openAuthorizeExternally(url: string): Promise<void> {
+  if (!isAllowedAuthorizeUrl(url, { allowLoopbackHttp: false })) return Promise.reject(new Error('URL is not an allowed authorize page'));
+  return shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed isAllowedAuthorizeUrl (https, exact vendor hosts, authorize path) */
 }
 
 let core: Core | null = null;
@@ -148,6 +156,7 @@ async function start(): Promise<void> {
       },
     },
     openExternal: openDocsExternally,
+    openAuthorizeUrl: openAuthorizeExternally,
     version: app.getVersion(),
   });
   wireIpc(core);
