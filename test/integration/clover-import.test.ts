@@ -154,7 +154,7 @@ describe('pasting a token-endpoint answer', () => {
 });
 
 describe('a .env file links what belongs together', () => {
-  it('Clover: app ID -> secret, access -> refresh token, app ID and merchant ID on what belongs to them, expirations', async () => {
+  it('Clover: app ID -> secret, app ID -> access -> refresh token, the merchant ID, expirations', async () => {
     const views = await importEnv(f, {
       CLOVER_CLIENT_ID: 'RKAPPID123S9C',
       CLOVER_CLIENT_SECRET: 'd46d1234-5678-4abc-9def-0123456f1b77',
@@ -169,19 +169,27 @@ describe('a .env file links what belongs together', () => {
     const by = Object.fromEntries(views.map((v) => [v.kind, v]));
     expect(Object.keys(by).sort()).toEqual(['access_token', 'app_id', 'app_secret', 'pakms_key', 'refresh_token']);
     expect(by.app_secret!.parentId).toBe(by.app_id!.id);
+    expect(by.access_token!.parentId).toBe(by.app_id!.id);
     expect(by.refresh_token!.parentId).toBe(by.access_token!.id);
     expect(by.access_token).toMatchObject({
-      appId: 'RKAPPID123S9C',
       merchantId: 'TC4DGCJW1K4EW',
       environment: 'sandbox',
       expiresAt: '2024-03-03T20:39:33.000Z',
     });
-    expect(by.refresh_token).toMatchObject({ appId: 'RKAPPID123S9C', expiresAt: '2025-03-03T20:39:33.000Z' });
-    expect(by.pakms_key).toMatchObject({ merchantId: 'TC4DGCJW1K4EW', appId: 'RKAPPID123S9C', parentId: null });
-    await noValueAnywhere(views, [AT, RT, 'd46d1234-5678-4abc-9def-0123456f1b77', 'af4e0123456789abcdef0123456789d1']);
+    expect(by.refresh_token).toMatchObject({ expiresAt: '2025-03-03T20:39:33.000Z' });
+    expect(by.pakms_key).toMatchObject({ merchantId: 'TC4DGCJW1K4EW', parentId: null });
+    // An app ID imported as a credential is a keychain value like any other: never copied to metadata.
+    expect(views.every((v) => v.appId === null)).toBe(true);
+    await noValueAnywhere(views, [
+      'RKAPPID123S9C',
+      AT,
+      RT,
+      'd46d1234-5678-4abc-9def-0123456f1b77',
+      'af4e0123456789abcdef0123456789d1',
+    ]);
   });
 
-  it('Square: application ID -> secret, access -> refresh token', async () => {
+  it('Square: application ID -> secret, application ID -> access -> refresh token', async () => {
     const views = await importEnv(f, {
       SQUARE_APPLICATION_ID: 'sandbox-sq0idb-abcdefghijklmnop',
       SQUARE_APPLICATION_SECRET: 'sandbox-sq0csb-abcdefghijklmnop',
@@ -190,8 +198,9 @@ describe('a .env file links what belongs together', () => {
     });
     const by = Object.fromEntries(views.map((v) => [v.kind, v]));
     expect(by.application_secret!.parentId).toBe(by.application_id!.id);
+    expect(by.access_token!.parentId).toBe(by.application_id!.id);
     expect(by.refresh_token!.parentId).toBe(by.access_token!.id);
-    expect(by.access_token!.appId).toBe('sandbox-sq0idb-abcdefghijklmnop');
+    expect(JSON.stringify(views)).not.toContain('sandbox-sq0idb-abcdefghijklmnop');
   });
 
   it('two access tokens in one file: ambiguous, so the refresh token is not linked', async () => {

@@ -103,7 +103,14 @@ describe('clover.migrateToken', () => {
     const r = await t.f.call('clover.migrateToken', { id: v.access_token!.id });
     expect(r.legacyId).toBe(v.access_token!.id);
     const [access, refresh] = r.credentials;
-    expect(access).toMatchObject({ kind: 'access_token', merchantId: merchant.id, appId: app.id, status: 'active' });
+    // The App ID came from the keychain (an imported credential): linked, never copied to metadata.
+    expect(access).toMatchObject({
+      kind: 'access_token',
+      merchantId: merchant.id,
+      appId: null,
+      parentId: v.app_id!.id,
+      status: 'active',
+    });
     expect(refresh!.parentId).toBe(access!.id);
     expect(t.clover.inspect.requests().map((q) => q.path)).toEqual(['/oauth/token/migrate_v2', '/oauth/v2/token']);
     expect(t.clover.inspect.credentialStatus(legacy.value)).toBe('revoked');

@@ -77,7 +77,9 @@ export function createMigrator(d: Deps & { adder: ReturnType<typeof createAdder>
     }
     const credentials = await storePair(d, {
       environment: env,
-      appId,
+      // An App ID read from the keychain stays there: the new token links to its credential instead.
+      appId: legacy.appId,
+      appCredentialId: legacy.appId ? null : legacy.parentId,
       merchantId: legacy.merchantId,
       tokens: t.data,
       note: 'Migrated by Clover from a legacy (v1) token (migrate_v2 with PKCE).',

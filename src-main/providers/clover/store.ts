@@ -15,7 +15,16 @@ type Deps = Pick<CoreDeps, 'locks' | 'index' | 'clock' | 'emit'>;
 
 export async function storePair(
   d: Deps & { adder: Adder },
-  p: { environment: Environment; appId: string; merchantId: string; tokens: TokenResponse; note: string },
+  p: {
+    environment: Environment;
+    /** The App ID as metadata, when it is already known outside the keychain (typed, or from Clover). */
+    appId: string | null;
+    /** Else the app_id credential holding it: the access token's parent (refresh reads it there). */
+    appCredentialId?: string | null;
+    merchantId: string;
+    tokens: TokenResponse;
+    note: string;
+  },
 ): Promise<CredentialView[]> {
   const base = {
     provider: 'clover',
@@ -24,6 +33,7 @@ export async function storePair(
     reason: p.note.slice(0, 200),
   } as const;
   const common = { merchantId: p.merchantId, appId: p.appId, status: 'active' as const };
+  const parentId = p.appCredentialId ?? null;
   const items = [
     {
       value: p.tokens.access_token,
@@ -31,6 +41,7 @@ export async function storePair(
       source: 'keychain' as const,
       extra: {
         ...common,
+        parentId,
         expiresAt: isoFromSeconds(p.tokens.access_token_expiration),
         label: `Clover ${p.environment} access token ${p.merchantId}`,
       },
