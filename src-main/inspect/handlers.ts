@@ -10,7 +10,7 @@ import { createRefresher } from './refresh';
 
 type Channels = 'credentials.inspect' | 'credentials.inspectMany' | 'credentials.cancelInspection' | 'credentials.refresh';
 
-export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapters: Adapters; bulkConcurrency?: number }) {
+export function createInspectDomain(d: CoreDeps & { hasher: ValueHasher; adapters: Adapters; bulkConcurrency?: number; saveRetryMs?: number }) {
   const inspectOne = createInspectOne(d, d.adapters);
   const refresher = createRefresher(d, d.adapters);
   const bulk = createBulkInspector({

@@ -8,6 +8,7 @@ import { appChannels } from './app';
 import { chargeChannels } from './charges';
 import { credentialChannels } from './credentials';
 import { inspectChannels, inspectEvents } from './inspect';
+import { squareChannels } from './square';
 import type { IpcError } from './errors';
 import { Id } from './common';
 import { KEYCHAIN_STATES } from '../vocabulary';
@@ -18,8 +19,9 @@ export * from './app';
 export * from './errors';
 export * from './inspect';
 export * from './charges';
+export * from './square';
 
-export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels } as const;
+export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels, ...squareChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
