@@ -65,9 +65,11 @@ describe('scenarios (documented test nonces)', () => {
     expect(paymentsFor(named.idempotencyKey)[0]?.location_id).toBe(fx.sandbox.merchant.mainLocationId);
   });
 
-  it('a Clover scenario is refused before anything is sent', async () => {
+  it('a Clover scenario, or a currency Square does not take, is refused before anything is sent', async () => {
     const r = await fx.f.raw('charges.create', { credentialId: tokenId, amount: 100, currency: 'USD', scenario: 'approve', idempotencyKey: randomUUID() });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    const sek = await fx.f.raw('charges.create', { credentialId: tokenId, amount: 100, currency: 'SEK', scenario: 'ok', idempotencyKey: randomUUID() });
+    expect(sek).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', fields: ['currency'] } });
     expect(fx.sq.requests()).toEqual([]);
   });
 });

@@ -26,9 +26,9 @@ describe('revoke', () => {
   it('preview, then only the access token: the authorization and its refresh token stay', async () => {
     const pair = await seedPair(fx, { flow: 'code', withSecret: true });
     const preview = await fx.f.call('square.revokePreview', { id: pair.accessId });
-    expect(preview).toMatchObject({ accessTokenId: pair.accessId, refreshTokenId: pair.refreshId, canRevoke: true, whyNot: null, environment: 'sandbox', appId: fx.sandbox.app.id });
-    expect(preview.allTokensWarning).toMatch(/EVERY OAuth token application .* holds for merchant .* including any used by other programs/);
-    expect(preview.onlyAccessTokenNote).toMatch(/its refresh token stay/);
+    expect(preview).toMatchObject({ accessCredentialId: pair.accessId, refreshCredentialId: pair.refreshId, canRevoke: true, whyNot: null, environment: 'sandbox', appId: fx.sandbox.app.id });
+    expect(preview.revokeAllWarning).toMatch(/EVERY OAuth token application .* holds for merchant .* including any used by other programs/);
+    expect(preview.onlyAccessNote).toMatch(/its refresh token stay/);
     const r = await fx.f.call('square.revoke', { id: pair.accessId, onlyAccessToken: true });
     expect(r).toMatchObject({ revoked: 'access_token_only', credentialIds: [pair.accessId], alsoAffectedIds: [] });
     expect(fx.sq.tokenState(pair.issued.accessToken)).toBe('revoked');
@@ -46,7 +46,7 @@ describe('revoke', () => {
     const pair = await seedPair(fx, { flow: 'code', withSecret: true });
     const other = await seedPair(fx, { flow: 'pkce' });
     const preview = await fx.f.call('square.revokePreview', { id: pair.refreshId });
-    expect(preview.otherTokenIds).toEqual(expect.arrayContaining([other.accessId, other.refreshId]));
+    expect(preview.otherCredentialIds).toEqual(expect.arrayContaining([other.accessId, other.refreshId]));
     const r = await fx.f.call('square.revoke', { id: pair.refreshId, onlyAccessToken: false });
     expect(r.revoked).toBe('all_tokens_for_merchant');
     expect(r.credentialIds).toEqual([pair.accessId, pair.refreshId]);

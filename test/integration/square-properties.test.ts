@@ -94,7 +94,7 @@ describe('PKCE refresh under random faults', () => {
           // Either the keychain holds a refresh token Square still accepts, or the answer said
           // "not saved" and the new pair waits in memory (the next refresh saves it first).
           const kept = fx.sq.tokenState((await keychainValue(fx.f, refreshId))!);
-          const unsaved = answers.some((a) => a.ok && !a.data.saved);
+          const unsaved = answers.some((a) => a.ok && !(a.data as { saved: boolean }).saved);
           expect(kept === 'active' || unsaved).toBe(true);
         }
         const last = await fx.f.call('credentials.refresh', { id: accessId });

@@ -115,16 +115,16 @@ export function createSquareDomain(d: SquareDomainDeps) {
       const plan = await planRevoke(providerContext(d), r.id);
       const texts = previewTexts(plan);
       return {
-        accessTokenId: plan.access.id,
-        refreshTokenId: plan.refresh?.id ?? null,
+        accessCredentialId: plan.access.id,
+        refreshCredentialId: plan.refresh?.id ?? null,
         environment: plan.environment,
         merchantId: plan.access.merchantId,
         appId: plan.clientId && /^[A-Za-z0-9_-]{1,191}$/.test(plan.clientId) ? plan.clientId : null,
         canRevoke: texts.whyNot === null,
         whyNot: texts.whyNot,
-        otherTokenIds: plan.others.map((c) => c.id),
-        allTokensWarning: texts.allTokensWarning.slice(0, 500),
-        onlyAccessTokenNote: texts.onlyAccessTokenNote,
+        otherCredentialIds: plan.others.map((c) => c.id),
+        revokeAllWarning: texts.revokeAllWarning.slice(0, 500),
+        onlyAccessNote: texts.onlyAccessNote,
       };
     },
     'square.revoke': (r) => revoke(r),

@@ -10,7 +10,7 @@ import { AppError } from '../../errors/app-error';
 import type { ChargeInput, ChargeOutcome, ProviderContext } from '../adapter';
 import { callSquare, type SquareFailure } from './client';
 import { isSquareScenario, SQUARE_TEST_NONCES } from './nonces';
-import { CreatePaymentRequest, CreatePaymentResponse, type Payment } from './schemas';
+import { CreatePaymentRequest, CreatePaymentResponse, SQUARE_PAYMENT_CURRENCIES, type Payment } from './schemas';
 
 const DECLINES: Record<string, string> = {
   GENERIC_DECLINE: 'The card was declined (GENERIC_DECLINE), as the sandbox\'s declined-card nonce asks.',
@@ -34,6 +34,9 @@ const REFUSALS: Record<string, string> = {
 
 export function paymentBody(i: ChargeInput): ReturnType<typeof CreatePaymentRequest.parse> {
   if (!isSquareScenario(i.scenario)) throw new AppError('INVALID_REQUEST', `"${i.scenario}" is not a Square test scenario.`, null, ['scenario']);
+  if (!(SQUARE_PAYMENT_CURRENCIES as readonly string[]).includes(i.currency)) {
+    throw new AppError('INVALID_REQUEST', `Square takes card payments in ${SQUARE_PAYMENT_CURRENCIES.join(', ')}; a payment must be in its location's currency.`, null, ['currency']);
+  }
   return CreatePaymentRequest.parse({
     source_id: SQUARE_TEST_NONCES[i.scenario],
     idempotency_key: i.idempotencyKey,

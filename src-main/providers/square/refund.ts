@@ -3,7 +3,7 @@
 import { AppError } from '../../errors/app-error';
 import type { ProviderContext, RefundInput, RefundOutcome } from '../adapter';
 import { callSquare, codeOf } from './client';
-import { RefundPaymentRequest, RefundPaymentResponse } from './schemas';
+import { RefundPaymentRequest, RefundPaymentResponse, SQUARE_PAYMENT_CURRENCIES } from './schemas';
 
 const REFUSALS: Record<string, string> = {
   REFUND_AMOUNT_INVALID: 'Square refused: that is more than is left to refund.',
@@ -15,6 +15,7 @@ const REFUSALS: Record<string, string> = {
 export async function refundPayment(i: RefundInput, ctx: ProviderContext): Promise<RefundOutcome> {
   if (i.credential.environment !== 'sandbox') throw new AppError('PRODUCTION_REFUSED', 'Test refunds are sandbox only: nothing was sent.');
   if (i.amount === null) throw new AppError('INVALID_REQUEST', 'Say how much to refund.', null, ['amount']);
+  if (!(SQUARE_PAYMENT_CURRENCIES as readonly string[]).includes(i.currency)) throw new AppError('INVALID_REQUEST', 'That is not a currency Square takes card payments in.', null, ['currency']);
   const body = RefundPaymentRequest.parse({
     idempotency_key: i.idempotencyKey,
     amount_money: { amount: i.amount, currency: i.currency },

@@ -44,15 +44,15 @@ export async function planRevoke(ctx: ProviderContext, id: string): Promise<Revo
   return { access, refresh, environment, clientId, secret, others };
 }
 
-export function previewTexts(p: RevokePlan): { allTokensWarning: string; onlyAccessTokenNote: string; whyNot: string | null } {
+export function previewTexts(p: RevokePlan): { revokeAllWarning: string; onlyAccessNote: string; whyNot: string | null } {
   const who = p.access.merchantId ? `merchant ${p.access.merchantId}` : 'this merchant';
   const app = p.clientId ? `application ${p.clientId}` : 'this application';
   const saved = p.others.length + (p.refresh ? 1 : 0);
   return {
-    allTokensWarning:
+    revokeAllWarning:
       `Revoke all: Square ends EVERY OAuth token ${app} holds for ${who} in ${p.environment}, access and refresh tokens, including any used by other programs or servers. ` +
       `${saved === 0 ? 'No other token saved here is affected.' : `${saved} other token${saved === 1 ? '' : 's'} saved here stop${saved === 1 ? 's' : ''} working too.`} The seller must authorize again to reconnect.`,
-    onlyAccessTokenNote: `Only this access token: Square ends just this token; the authorization ${p.refresh ? 'and its refresh token stay' : 'stays'}, so the pair can be refreshed later.`,
+    onlyAccessNote: `Only this access token: Square ends just this token; the authorization ${p.refresh ? 'and its refresh token stay' : 'stays'}, so the pair can be refreshed later.`,
     whyNot: p.clientId === null
       ? 'No application is linked to this token: inspect it (it learns its application) or set its App ID.'
       : p.secret === null

@@ -30,8 +30,17 @@ export type SquareError = z.infer<typeof SquareError>;
 const Errors = z.array(SquareError);
 /** Square's ids are short alphanumerics; this bound also fits the IPC contract's VendorId. */
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,191}$/);
-const Time = z.string().min(1).max(48);
+/** ObtainTokenResponse's times: RFC 3339, 20-48 characters. */
+const TokenTime = z.iso.datetime({ offset: true }).min(20).max(48);
 export const Money = z.object({ amount: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/**
+ * Currencies we send: those of the countries where Square takes card payments (US, CA, GB, AU,
+ * JP, IE/FR/ES), all in Square's Currency enum. A payment must be in its location's currency, so
+ * anything else could only be refused; it is refused here, before a request is made.
+ */
+export const SQUARE_PAYMENT_CURRENCIES = ['USD', 'CAD', 'GBP', 'AUD', 'JPY', 'EUR'] as const;
+const RequestMoney = z.strictObject({ amount: z.number().int().min(1), currency: z.enum(SQUARE_PAYMENT_CURRENCIES) });
 
 // ---- OAuth ---------------------------------------------------------------------------------------
 /** POST /oauth2/token/status (RetrieveTokenStatusResponse). `expires_at` is absent, or empty, for
@@ -49,11 +58,11 @@ export const TokenStatusResponse = z.object({
 export const ObtainTokenResponse = z.object({
   access_token: z.string().min(2).max(1024),
   token_type: z.string().min(2).max(10),
-  expires_at: z.iso.datetime({ offset: true }),
+  expires_at: TokenTime,
   merchant_id: z.string().min(8).max(191).regex(/^[A-Za-z0-9_-]+$/),
   refresh_token: z.string().min(2).max(1024).optional(),
   short_lived: z.boolean().optional(),
-  refresh_token_expires_at: z.iso.datetime({ offset: true }).optional(),
+  refresh_token_expires_at: TokenTime.optional(),
   errors: Errors.optional(),
 });
 
@@ -87,12 +96,12 @@ export const Merchant = z.object({
 export const RetrieveMerchantResponse = z.object({ merchant: Merchant, errors: Errors.optional() });
 
 export const Location = z.object({
-  id: Id,
+  id: Id.max(32),
   name: z.string().max(255).nullish(),
   status: z.enum(['ACTIVE', 'INACTIVE']).nullish(),
   /** SPEC LocationCapability; unknown future values are kept as text. */
   capabilities: z.array(z.string().max(64)).max(20).optional(),
-  merchant_id: Id.optional(),
+  merchant_id: Id.max(32).optional(),
   business_name: z.string().max(255).nullish(),
 });
 /** An account without locations may leave the list out (Square omits empty lists in several answers). */
@@ -104,7 +113,7 @@ export const Payment = z.object({
   status: z.string().min(1).max(50),
   amount_money: Money.nullish(),
   total_money: Money.optional(),
-  created_at: Time.optional(),
+  created_at: z.string().min(1).max(32).optional(),
   location_id: z.string().max(50).optional(),
   card_details: z
     .object({
@@ -120,7 +129,7 @@ export const CreatePaymentResponse = z.object({ payment: Payment.optional(), err
 export const CreatePaymentRequest = z.strictObject({
   source_id: z.string().min(1),
   idempotency_key: z.string().min(1).max(45),
-  amount_money: Money,
+  amount_money: RequestMoney,
   location_id: z.string().min(1).max(50).optional(),
   autocomplete: z.boolean(),
 });
@@ -128,7 +137,7 @@ export type CreatePaymentRequest = z.infer<typeof CreatePaymentRequest>;
 
 export const RefundPaymentRequest = z.strictObject({
   idempotency_key: z.string().min(1).max(45),
-  amount_money: Money,
+  amount_money: RequestMoney,
   payment_id: z.string().min(1).max(192),
 });
 export const PaymentRefund = z.object({

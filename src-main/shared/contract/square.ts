@@ -17,8 +17,8 @@ export const squareChannels = {
   'square.revokePreview': {
     request: z.strictObject({ id: Id }),
     response: z.strictObject({
-      accessTokenId: Id,
-      refreshTokenId: Id.nullable(),
+      accessCredentialId: Id,
+      refreshCredentialId: Id.nullable(),
       environment: Environment,
       merchantId: VendorId.nullable(),
       appId: VendorId.nullable(),
@@ -26,10 +26,10 @@ export const squareChannels = {
       canRevoke: z.boolean(),
       whyNot: Text(300).nullable(),
       /** Other tokens saved here that revoking ALL would also end (same app, merchant, environment). */
-      otherTokenIds: z.array(Id).max(1000),
+      otherCredentialIds: z.array(Id).max(1000),
       /** Plain words for the confirmation: what "revoke all" ends, and what "only this access token" keeps. */
-      allTokensWarning: Text(500),
-      onlyAccessTokenNote: Text(500),
+      revokeAllWarning: Text(500),
+      onlyAccessNote: Text(500),
     }),
   },
   /**
