@@ -6,6 +6,7 @@ import { assertPrivateKeyring } from '../test/helpers/private-keyring';
 import os from 'node:os';
 import { benchAdd, benchList, type Cleanup } from './core-bench';
 import { benchBundle, benchFirstRender, ensureRenderer } from './renderer-bench';
+import { benchSquareInspection } from './square-bench';
 import { heading, ms } from './stats';
 
 const argv = new Set(process.argv.slice(2));
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
   const results: boolean[] = [];
   results.push(await section('list', () => benchList(cleanup, { n: quick ? 1000 : 10_000, warmups: 5, runs: quick ? 10 : 50 })));
   results.push(await section('add', () => benchAdd(cleanup, { n: quick ? 100 : 1000 })));
+  results.push(await section('square', () => benchSquareInspection(cleanup, { n: quick ? 100 : 500, latencyMs: 50 })));
 
   heading('Renderer build');
   let skip: string | null = null;
