@@ -178,3 +178,19 @@ export function fakeBrowser(visit: BrowserVisit = {}): { openAuthorizeUrl: (url:
     done: () => running,
   };
 }
+
+/**
+ * No secret reached the data folder (audit.log, credentials.json, charges.json): every value in
+ * the fixture's keychain (application IDs aside: they are public) and every token, code and
+ * application secret the stand-in ever issued, rotated ones included.
+ */
+export async function expectNoSecretOnDisk(fx: SquareFixture, extra: string[] = []): Promise<void> {
+  const kept = (await keytar.findCredentials(fx.f.service)).map((c) => c.password).filter((v) => !/^(sandbox-)?sq0id[pb]-/.test(v));
+  const secrets = [...new Set([...kept, ...fx.sq.issuedSecrets(), ...extra])];
+  const files = await fs.readdir(fx.f.dataDir);
+  expect(files).toContain('audit.log');
+  for (const file of files) {
+    const text = await fs.readFile(path.join(fx.f.dataDir, file), 'utf8');
+    for (const s of secrets) expect(text.includes(s), `${file} holds a secret`).toBe(false);
+  }
+}

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../emulators/square';
-import { startSquare, type SquareFixture } from '../helpers/square';
+import { expectNoSecretOnDisk, startSquare, type SquareFixture } from '../helpers/square';
 
 let fx: SquareFixture;
 let tokenId = '';
@@ -32,6 +32,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
   expect(fx.sq.contractViolations()).toEqual([]);
+  await expectNoSecretOnDisk(fx);
   await fx.close();
 });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventOf } from '@shared/contract';
 import { SQUARE_VERSION } from '../../src-main/providers/square/version';
-import { seedCredentials, seedPair, startSquare, type SquareFixture } from '../helpers/square';
+import { expectNoSecretOnDisk, seedCredentials, seedPair, startSquare, type SquareFixture } from '../helpers/square';
 
 let fx: SquareFixture;
 
@@ -22,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   expect(fx.sq.contractViolations()).toEqual([]);
+  await expectNoSecretOnDisk(fx);
   await fx.close();
 });
 

@@ -4,7 +4,7 @@
 // listener in main, state checked, code exchanged without a secret, the pair saved linked).
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser, keychainValue, seedCredentials, seedPair, startSquare, type SquareFixture } from '../helpers/square';
+import { expectNoSecretOnDisk, fakeBrowser, keychainValue, seedCredentials, seedPair, startSquare, type SquareFixture } from '../helpers/square';
 
 let fx: SquareFixture;
 
@@ -17,6 +17,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
   expect(fx.sq.contractViolations()).toEqual([]);
+  await expectNoSecretOnDisk(fx);
   await fx.close();
 });
 

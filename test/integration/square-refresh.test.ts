@@ -4,7 +4,7 @@
 // that refuses the new pair losing nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFaultyStore, type FaultyStore } from '../helpers/faulty-store';
-import { keychainValue, seedCredentials, seedPair, startSquare, type SquareFixture } from '../helpers/square';
+import { expectNoSecretOnDisk, keychainValue, seedCredentials, seedPair, startSquare, type SquareFixture } from '../helpers/square';
 
 let fx: SquareFixture;
 let store: FaultyStore;
@@ -19,6 +19,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
   expect(fx.sq.contractViolations()).toEqual([]);
+  await expectNoSecretOnDisk(fx);
   await fx.close();
 });
 

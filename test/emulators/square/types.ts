@@ -224,6 +224,9 @@ export interface SquareEmulator {
   /** Makes an access or refresh token expire now. */
   expireToken(token: string): void;
   tokenState(token: string): TokenState;
+  /** Every secret the stand-in ever issued (access and refresh tokens, application secrets,
+   *  authorization codes), for tests that prove none of them leaked anywhere. */
+  issuedSecrets(): string[];
 
   now(): number;
   advance(ms: number): void;
