@@ -43,9 +43,23 @@ async function inspectAll(core: Core, ids: string[]): Promise<{ wallMs: number; 
   return { wallMs: performance.now() - t0, valid, done: end.done };
 }
 
-async function run(sq: SquareEmulator, dataDir: string, service: string, ids: string[], bulkConcurrency: number, cleanup: Cleanup): Promise<Run> {
+async function run(
+  sq: SquareEmulator,
+  dataDir: string,
+  service: string,
+  ids: string[],
+  bulkConcurrency: number,
+  cleanup: Cleanup,
+): Promise<Run> {
   const store = countingStore(createKeytarStore({ service }));
-  const core = await createCore({ dataDir, secretStore: store, clipboard: createMemoryClipboard(), endpoints: sq.endpoints(), allowLoopbackHttp: true, bulkConcurrency });
+  const core = await createCore({
+    dataDir,
+    secretStore: store,
+    clipboard: createMemoryClipboard(),
+    endpoints: sq.endpoints(),
+    allowLoopbackHttp: true,
+    bulkConcurrency,
+  });
   cleanup.add('square bench core', () => core.close());
   sq.resetObservations();
   const [calls0, ms0] = [store.calls(), store.elapsedMs()];
@@ -57,7 +71,9 @@ async function run(sq: SquareEmulator, dataDir: string, service: string, ids: st
 }
 
 export async function benchSquareInspection(cleanup: Cleanup, opts: { n: number; latencyMs: number }): Promise<void> {
-  heading(`3. Bulk inspection of ${opts.n} Square tokens, ${opts.latencyMs} ms stand-in latency (router, real keytar store)`);
+  heading(
+    `3. Bulk inspection of ${opts.n} Square tokens, ${opts.latencyMs} ms stand-in latency (router, real keytar store)`,
+  );
   const sq = await startSquareEmulator({ latencyMs: opts.latencyMs });
   cleanup.add('local Square', () => sq.close());
   const dataDir = await makeTempDir('square');
@@ -68,21 +84,46 @@ export async function benchSquareInspection(cleanup: Cleanup, opts: { n: number;
   // OAuth tokens with MERCHANT_PROFILE_READ (so each inspection also reads merchant and locations),
   // spread over 10 sellers of one application.
   const app = sq.createApplication({ environment: 'sandbox' });
-  const merchants = Array.from({ length: 10 }, (_, i) => sq.createMerchant({ environment: 'sandbox', businessName: `Bench seller ${i + 1}` }));
+  const merchants = Array.from({ length: 10 }, (_, i) =>
+    sq.createMerchant({ environment: 'sandbox', businessName: `Bench seller ${i + 1}` }),
+  );
   const at = new Date().toISOString();
   const tSeed = performance.now();
   const records: StoredCredential[] = [];
   for (let i = 0; i < opts.n; i++) {
-    const token = sq.issueOAuth({ applicationId: app.id, merchantId: merchants[i % 10]!.id, flow: 'code', scopes: ['MERCHANT_PROFILE_READ', 'PAYMENTS_READ', 'PAYMENTS_WRITE'] }).accessToken;
+    const token = sq.issueOAuth({
+      applicationId: app.id,
+      merchantId: merchants[i % 10]!.id,
+      flow: 'code',
+      scopes: ['MERCHANT_PROFILE_READ', 'PAYMENTS_READ', 'PAYMENTS_WRITE'],
+    }).accessToken;
     const id = randomUUID();
     await keytar.setPassword(service, id, token);
     records.push({
-      provider: 'square', kind: 'access_token', id, environment: 'sandbox', label: `Bench Square token #${i + 1}`, status: 'active',
-      fingerprint: fingerprint(token), source: 'file', addedAt: at, updatedAt: at, expiresAt: null, lastCheckedAt: null,
-      merchantId: null, appId: null, locationId: null, parentId: null, inspection: null, valueHash: null,
+      provider: 'square',
+      kind: 'access_token',
+      id,
+      environment: 'sandbox',
+      label: `Bench Square token #${i + 1}`,
+      status: 'active',
+      fingerprint: fingerprint(token),
+      source: 'file',
+      addedAt: at,
+      updatedAt: at,
+      expiresAt: null,
+      lastCheckedAt: null,
+      merchantId: null,
+      appId: null,
+      locationId: null,
+      parentId: null,
+      inspection: null,
+      valueHash: null,
     });
   }
-  await fs.writeFile(path.join(dataDir, INDEX_FILE), JSON.stringify({ version: RECORD_VERSION, settings: DEFAULT_SETTINGS, credentials: records }));
+  await fs.writeFile(
+    path.join(dataDir, INDEX_FILE),
+    JSON.stringify({ version: RECORD_VERSION, settings: DEFAULT_SETTINGS, credentials: records }),
+  );
   const seedMs = performance.now() - tSeed;
   const ids = records.map((r) => r.id);
 
@@ -98,25 +139,49 @@ export async function benchSquareInspection(cleanup: Cleanup, opts: { n: number;
   const floor = Math.max(byConcurrency, byRate);
   // One at a time, an inspection is two round trips (token status, then merchant and locations together).
   const serialFloor = opts.n * 2 * opts.latencyMs;
-  console.log(table([
-    ['measure', 'bulk (32 inspections at once)', 'serial (one at a time)'],
-    ['total time', ms(bulk.wallMs), ms(serial.wallMs)],
-    ['per token', ms(bulk.wallMs / opts.n), ms(serial.wallMs / opts.n)],
-    ['inspections done / valid', `${bulk.done} / ${bulk.valid}`, `${serial.done} / ${serial.valid}`],
-    ['HTTP requests (at the stand-in)', String(bulk.requests), String(serial.requests)],
-    ['requests per inspection', perInspection.toFixed(2), (serial.requests / opts.n).toFixed(2)],
-    ['peak requests in flight (stand-in)', String(bulk.peak), String(serial.peak)],
-    ['achieved request rate', `${((bulk.requests / bulk.wallMs) * 1000).toFixed(1)}/s`, `${((serial.requests / serial.wallMs) * 1000).toFixed(1)}/s`],
-    ['keychain reads / time inside the keychain', `${bulk.keychainCalls} / ${ms(bulk.keychainMs)}`, `${serial.keychainCalls} / ${ms(serial.keychainMs)}`],
-    ['floor', `${ms(floor)}  (limit: ${C} in flight, ${S}/s)`, `${ms(serialFloor)}  (2 round trips each)`],
-    ['ratio to the floor', `${(bulk.wallMs / floor).toFixed(2)}x`, `${(serial.wallMs / serialFloor).toFixed(2)}x`],
-  ]));
-  console.log(`\n  floor, bulk: max(${bulk.requests} requests x ${opts.latencyMs} ms / ${C} in flight = ${ms(byConcurrency)}, ${bulk.requests} requests / ${S} per second = ${ms(byRate)});`);
-  console.log(`  at ${opts.latencyMs} ms the ${S}/s start rate binds (8 in flight could do ${Math.round((C * 1000) / opts.latencyMs)}/s); at ~160 ms round trips the two meet.`);
+  console.log(
+    table([
+      ['measure', 'bulk (32 inspections at once)', 'serial (one at a time)'],
+      ['total time', ms(bulk.wallMs), ms(serial.wallMs)],
+      ['per token', ms(bulk.wallMs / opts.n), ms(serial.wallMs / opts.n)],
+      ['inspections done / valid', `${bulk.done} / ${bulk.valid}`, `${serial.done} / ${serial.valid}`],
+      ['HTTP requests (at the stand-in)', String(bulk.requests), String(serial.requests)],
+      ['requests per inspection', perInspection.toFixed(2), (serial.requests / opts.n).toFixed(2)],
+      ['peak requests in flight (stand-in)', String(bulk.peak), String(serial.peak)],
+      [
+        'achieved request rate',
+        `${((bulk.requests / bulk.wallMs) * 1000).toFixed(1)}/s`,
+        `${((serial.requests / serial.wallMs) * 1000).toFixed(1)}/s`,
+      ],
+      [
+        'keychain reads / time inside the keychain',
+        `${bulk.keychainCalls} / ${ms(bulk.keychainMs)}`,
+        `${serial.keychainCalls} / ${ms(serial.keychainMs)}`,
+      ],
+      ['floor', `${ms(floor)}  (limit: ${C} in flight, ${S}/s)`, `${ms(serialFloor)}  (2 round trips each)`],
+      ['ratio to the floor', `${(bulk.wallMs / floor).toFixed(2)}x`, `${(serial.wallMs / serialFloor).toFixed(2)}x`],
+    ]),
+  );
+  console.log(
+    `\n  floor, bulk: max(${bulk.requests} requests x ${opts.latencyMs} ms / ${C} in flight = ` +
+      `${ms(byConcurrency)}, ${bulk.requests} requests / ${S} per second = ${ms(byRate)});`,
+  );
+  console.log(
+    `  at ${opts.latencyMs} ms the ${S}/s start rate binds (8 in flight could do ` +
+      `${Math.round((C * 1000) / opts.latencyMs)}/s); at ~160 ms round trips the two meet.`,
+  );
   const serialRest = serial.wallMs - serialFloor - serial.keychainMs;
-  console.log(`  serial, per token: 2 x ${opts.latencyMs} ms round trips + ${ms(serial.keychainMs / opts.n)} keychain read + ${ms(serialRest / opts.n)} storing the result (atomic index write with fsync, log) and scheduling.`);
-  console.log(`  seeding ${opts.n} tokens (stand-in + keychain + index): ${ms(seedMs)}; bulk is ${(serial.wallMs / bulk.wallMs).toFixed(1)}x faster than serial.`);
-  if (bulk.valid !== opts.n || serial.valid !== opts.n) warn(`expected ${opts.n} valid inspections per run, got ${bulk.valid} and ${serial.valid}`);
+  console.log(
+    `  serial, per token: 2 x ${opts.latencyMs} ms round trips + ${ms(serial.keychainMs / opts.n)} keychain ` +
+      `read + ${ms(serialRest / opts.n)} storing the result (atomic index write with fsync, log) and scheduling.`,
+  );
+  console.log(
+    `  seeding ${opts.n} tokens (stand-in + keychain + index): ${ms(seedMs)}; bulk is ` +
+      `${(serial.wallMs / bulk.wallMs).toFixed(1)}x faster than serial.`,
+  );
+  if (bulk.valid !== opts.n || serial.valid !== opts.n)
+    warn(`expected ${opts.n} valid inspections per run, got ${bulk.valid} and ${serial.valid}`);
   if (bulk.peak > C) warn(`peak ${bulk.peak} in flight exceeds Square's per-host limit of ${C}`);
-  if (sq.contractViolations().length > 0) warn(`${sq.contractViolations().length} contract violations recorded by the local Square`);
+  if (sq.contractViolations().length > 0)
+    warn(`${sq.contractViolations().length} contract violations recorded by the local Square`);
 }

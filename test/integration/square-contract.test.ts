@@ -31,9 +31,21 @@ beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-sq-contract-'));
   const redaction = new RedactionRegistry();
   const logger = createLogger({ dataDir, redaction });
-  const http = createHttpContext({ endpoints: sq.endpoints(), allowLoopbackHttp: true, logger, redaction, requestLog: createRequestLog(), clock: () => new Date(), retryBaseDelayMs: 5 });
+  const http = createHttpContext({
+    endpoints: sq.endpoints(),
+    allowLoopbackHttp: true,
+    logger,
+    redaction,
+    requestLog: createRequestLog(),
+    clock: () => new Date(),
+    retryBaseDelayMs: 5,
+  });
   ctx = {
-    http, logger, redaction, clock: () => new Date(), credentials: () => [],
+    http,
+    logger,
+    redaction,
+    clock: () => new Date(),
+    credentials: () => [],
     secretOf: async () => world.personalToken,
   };
 });
@@ -45,18 +57,41 @@ afterAll(async () => {
 
 describe('deliberately wrong requests are caught', () => {
   it('a body on token status (the spec declares none)', async () => {
-    const r = await callSquare(ctx, { environment: 'sandbox', method: 'POST', path: '/oauth2/token/status', auth: { bearer: world.personalToken }, body: {}, schema: Anything });
+    const r = await callSquare(ctx, {
+      environment: 'sandbox',
+      method: 'POST',
+      path: '/oauth2/token/status',
+      auth: { bearer: world.personalToken },
+      body: {},
+      schema: Anything,
+    });
     expect(r).toMatchObject({ ok: false, kind: 'square', status: 400 });
-    expect(sq.contractViolations()).toMatchObject([{ direction: 'request', path: '/oauth2/token/status', violations: [{ where: 'body', keyword: 'unexpectedBody' }] }]);
+    expect(sq.contractViolations()).toMatchObject([
+      {
+        direction: 'request',
+        path: '/oauth2/token/status',
+        violations: [{ where: 'body', keyword: 'unexpectedBody' }],
+      },
+    ]);
   });
 
   it('a payment field Square does not define, and an over-long idempotency key', async () => {
     const body = { ...paymentBody(chargeInput()), tip_percent: 15, idempotency_key: 'k'.repeat(46) };
-    const r = await callSquare(ctx, { environment: 'sandbox', method: 'POST', path: '/v2/payments', auth: { bearer: world.personalToken }, body, schema: Anything });
+    const r = await callSquare(ctx, {
+      environment: 'sandbox',
+      method: 'POST',
+      path: '/v2/payments',
+      auth: { bearer: world.personalToken },
+      body,
+      schema: Anything,
+    });
     expect(r).toMatchObject({ ok: false, kind: 'square', status: 400 });
     const codes = r.ok || r.kind !== 'square' ? [] : r.errors.map((e) => e.code).sort();
     expect(codes).toEqual(['UNKNOWN_BODY_PARAMETER', 'VALUE_TOO_LONG']);
-    const found = sq.contractViolations().flatMap((v) => v.violations.map((x) => `${x.keyword}:${x.field}`)).sort();
+    const found = sq
+      .contractViolations()
+      .flatMap((v) => v.violations.map((x) => `${x.keyword}:${x.field}`))
+      .sort();
     expect(found).toEqual(['additionalProperties:tip_percent', 'maxLength:idempotency_key']);
     expect(sq.payments({ idempotencyKey: 'k'.repeat(46) })).toEqual([]);
   });
@@ -67,9 +102,15 @@ describe('deliberately wrong requests are caught', () => {
   });
 });
 
-describe('the provider\'s own requests pass', () => {
+describe("the provider's own requests pass", () => {
   it('token status (no body) and a payment: zero violations, both answers read', async () => {
-    const status = await callSquare(ctx, { environment: 'sandbox', method: 'POST', path: '/oauth2/token/status', auth: { bearer: world.personalToken }, schema: TokenStatusResponse });
+    const status = await callSquare(ctx, {
+      environment: 'sandbox',
+      method: 'POST',
+      path: '/oauth2/token/status',
+      auth: { bearer: world.personalToken },
+      schema: TokenStatusResponse,
+    });
     expect(status).toMatchObject({ ok: true, data: { merchant_id: world.merchant.id } });
     const paid = await createPayment(chargeInput(), ctx);
     expect(paid.status).toBe('succeeded');
@@ -78,6 +119,20 @@ describe('the provider\'s own requests pass', () => {
 });
 
 function chargeInput() {
-  const credential = { id: randomUUID(), provider: 'square', kind: 'access_token', environment: 'sandbox' } as StoredCredential;
-  return { attemptId: randomUUID(), credential, idempotencyKey: randomUUID(), amount: 500, currency: 'USD', scenario: 'ok' as const, locationId: null, sourceToken: null };
+  const credential = {
+    id: randomUUID(),
+    provider: 'square',
+    kind: 'access_token',
+    environment: 'sandbox',
+  } as StoredCredential;
+  return {
+    attemptId: randomUUID(),
+    credential,
+    idempotencyKey: randomUUID(),
+    amount: 500,
+    currency: 'USD',
+    scenario: 'ok' as const,
+    locationId: null,
+    sourceToken: null,
+  };
 }

@@ -9,11 +9,21 @@ import { expectNoSecretOnDisk, seedCredentials, seedPair, startSquare, type Squa
 
 let fx: SquareFixture;
 
-async function importToken(value: string, environment: 'sandbox' | 'production' | null, kind: 'access_token' | 'refresh_token' | 'application_id' | 'application_secret' = 'access_token'): Promise<string> {
+async function importToken(
+  value: string,
+  environment: 'sandbox' | 'production' | null,
+  kind: 'access_token' | 'refresh_token' | 'application_id' | 'application_secret' = 'access_token',
+): Promise<string> {
   fx.f.clipboard.writeText(value);
   const { pending } = await fx.f.call('credentials.importFromClipboard', {});
   if (environment === null) return pending.credential.id;
-  await fx.f.call('credentials.confirm', { id: pending.credential.id, provider: 'square', kind, environment, label: `t ${kind}` });
+  await fx.f.call('credentials.confirm', {
+    id: pending.credential.id,
+    provider: 'square',
+    kind,
+    environment,
+    label: `t ${kind}`,
+  });
   return pending.credential.id;
 }
 
@@ -32,30 +42,44 @@ describe('access tokens', () => {
     fx.sq.resetObservations();
     const r = await fx.f.call('credentials.inspect', { id });
     expect(r).toMatchObject({
-      verdict: 'valid', environmentFound: 'sandbox', expiresAt: null, appId: fx.sandbox.app.id, requests: 3,
+      verdict: 'valid',
+      environmentFound: 'sandbox',
+      expiresAt: null,
+      appId: fx.sandbox.app.id,
+      requests: 3,
       merchant: { id: fx.sandbox.merchant.id, name: 'Apple A Day' },
     });
     expect(r.reason).toContain('never expires');
-    expect(r.locations).toEqual(expect.arrayContaining([
-      { id: fx.sandbox.merchant.mainLocationId, name: 'Main Street', canCharge: true, active: true },
-      { id: fx.sandbox.noCardLocationId, name: 'Back Office', canCharge: false, active: true },
-    ]));
+    expect(r.locations).toEqual(
+      expect.arrayContaining([
+        { id: fx.sandbox.merchant.mainLocationId, name: 'Main Street', canCharge: true, active: true },
+        { id: fx.sandbox.noCardLocationId, name: 'Back Office', canCharge: false, active: true },
+      ]),
+    );
     expect(r.risks.map((x) => x.level)).toContain('danger');
     expect(r.risks.map((x) => x.text).join(' ')).toMatch(/Personal access token/);
     expect(r.risks.map((x) => x.text).join(' ')).toMatch(/CUSTOMERS_READ and PAYMENTS_WRITE/);
     // Square-Version pinned on every call; token status sent with no body (the contract checks it).
     const seen = fx.sq.requests();
-    expect(seen.map((q) => q.operationId)).toEqual(expect.arrayContaining(['RetrieveTokenStatus', 'RetrieveMerchant', 'ListLocations']));
+    expect(seen.map((q) => q.operationId)).toEqual(
+      expect.arrayContaining(['RetrieveTokenStatus', 'RetrieveMerchant', 'ListLocations']),
+    );
     expect(seen.every((q) => q.squareVersion === SQUARE_VERSION)).toBe(true);
     const list = await fx.f.call('credentials.list', {});
     expect(list.items.find((c) => c.id === id)).toMatchObject({
-      verdict: 'valid', merchantId: fx.sandbox.merchant.id, appId: fx.sandbox.app.id, locationId: fx.sandbox.merchant.mainLocationId, expiresAt: null,
+      verdict: 'valid',
+      merchantId: fx.sandbox.merchant.id,
+      appId: fx.sandbox.app.id,
+      locationId: fx.sandbox.merchant.mainLocationId,
+      expiresAt: null,
     });
   });
 
   it('an OAuth token: days left, scope risks in plain words, the app and merchant learnt', async () => {
     const issued = fx.sq.issueOAuth({
-      applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'pkce',
+      applicationId: fx.sandbox.app.id,
+      merchantId: fx.sandbox.merchant.id,
+      flow: 'pkce',
       scopes: ['MERCHANT_PROFILE_READ', 'PAYMENTS_WRITE', 'CUSTOMERS_READ', 'BANK_ACCOUNTS_READ', 'ORDERS_WRITE'],
     });
     const id = await importToken(issued.accessToken, 'sandbox');
@@ -65,27 +89,50 @@ describe('access tokens', () => {
     expect(r.reason).toMatch(/OAuth access token for Apple A Day .*expires in (29|30) days/);
     expect(r.scopes).toEqual(expect.arrayContaining(['CUSTOMERS_READ', 'PAYMENTS_WRITE']));
     const texts = r.risks.map((x) => `${x.level}: ${x.text}`);
-    expect(texts).toContainEqual(expect.stringMatching(/^danger: With CUSTOMERS_READ and PAYMENTS_WRITE it can look a buyer up .*never leave a server/));
+    expect(texts).toContainEqual(
+      expect.stringMatching(
+        /^danger: With CUSTOMERS_READ and PAYMENTS_WRITE it can look a buyer up .*never leave a server/,
+      ),
+    );
     expect(texts).toContainEqual(expect.stringMatching(/^warning: BANK_ACCOUNTS_READ/));
-    expect(texts).toContainEqual(expect.stringMatching(/^warning: 3 scopes beyond inspecting and test payments \(CUSTOMERS_READ, BANK_ACCOUNTS_READ, ORDERS_WRITE\)/));
+    expect(texts).toContainEqual(
+      expect.stringMatching(
+        /^warning: 3 scopes beyond inspecting and test payments \(CUSTOMERS_READ, BANK_ACCOUNTS_READ, ORDERS_WRITE\)/,
+      ),
+    );
     expect(texts).toContainEqual(expect.stringMatching(/^info: No refresh token is linked/));
     expect(r.nextStep).toBeNull();
   });
 
-  it('an OAuth token older than 8 days: Square\'s refresh guidance as a risk and the next step', async () => {
-    const issued = fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['MERCHANT_PROFILE_READ'] });
+  it("an OAuth token older than 8 days: Square's refresh guidance as a risk and the next step", async () => {
+    const issued = fx.sq.issueOAuth({
+      applicationId: fx.sandbox.app.id,
+      merchantId: fx.sandbox.merchant.id,
+      flow: 'code',
+      scopes: ['MERCHANT_PROFILE_READ'],
+    });
     const id = await importToken(issued.accessToken, 'sandbox');
     await fx.f.restart({ clock: () => new Date(Date.now() + 10 * 86_400_000) });
     const r = await fx.f.call('credentials.inspect', { id });
     expect(r.verdict).toBe('valid');
-    expect(r.risks[0]).toMatchObject({ level: 'warning', text: expect.stringMatching(/Issued about 10 days ago: Square advises refreshing .* every 7 days or less .* older than 8 days/) });
+    expect(r.risks[0]).toMatchObject({
+      level: 'warning',
+      text: expect.stringMatching(
+        /Issued about 10 days ago: Square advises refreshing .* every 7 days or less .* older than 8 days/,
+      ),
+    });
     expect(r.nextStep).toMatch(/Refresh it/);
     expect(r.reason).toMatch(/expires in (19|20) days/);
     await fx.f.restart({ clock: () => new Date() });
   });
 
   it('a sandbox token saved as production: wrong_environment, found by asking the other host', async () => {
-    const issued = fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['PAYMENTS_WRITE'] });
+    const issued = fx.sq.issueOAuth({
+      applicationId: fx.sandbox.app.id,
+      merchantId: fx.sandbox.merchant.id,
+      flow: 'code',
+      scopes: ['PAYMENTS_WRITE'],
+    });
     const id = await importToken(issued.accessToken, 'production');
     fx.sq.resetObservations();
     const r = await fx.f.call('credentials.inspect', { id });
@@ -95,14 +142,28 @@ describe('access tokens', () => {
   });
 
   it('an unconfirmed token: the environment is found and the next step says to confirm it', async () => {
-    const issued = fx.sq.issueOAuth({ applicationId: fx.production.app.id, merchantId: fx.production.merchant.id, flow: 'code', scopes: ['PAYMENTS_READ'] });
+    const issued = fx.sq.issueOAuth({
+      applicationId: fx.production.app.id,
+      merchantId: fx.production.merchant.id,
+      flow: 'code',
+      scopes: ['PAYMENTS_READ'],
+    });
     const id = await importToken(issued.accessToken, null);
     const r = await fx.f.call('credentials.inspect', { id });
-    expect(r).toMatchObject({ verdict: 'valid', environmentFound: 'production', nextStep: 'Confirm it as a production credential.' });
+    expect(r).toMatchObject({
+      verdict: 'valid',
+      environmentFound: 'production',
+      nextStep: 'Confirm it as a production credential.',
+    });
   });
 
   it('expired: ACCESS_TOKEN_EXPIRED from a regular call after token status says UNAUTHORIZED', async () => {
-    const issued = fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['MERCHANT_PROFILE_READ'] });
+    const issued = fx.sq.issueOAuth({
+      applicationId: fx.sandbox.app.id,
+      merchantId: fx.sandbox.merchant.id,
+      flow: 'code',
+      scopes: ['MERCHANT_PROFILE_READ'],
+    });
     const id = await importToken(issued.accessToken, 'sandbox');
     fx.sq.expireToken(issued.accessToken);
     const r = await fx.f.call('credentials.inspect', { id });
@@ -112,15 +173,32 @@ describe('access tokens', () => {
   });
 
   it('expired by its saved date: one request, no search on the other host', async () => {
-    const issued = fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['MERCHANT_PROFILE_READ'] });
-    const [id] = await seedCredentials(fx.f, [{ kind: 'access_token', value: issued.accessToken, environment: 'sandbox', expiresAt: new Date(Date.now() - 3_600_000).toISOString() }]);
+    const issued = fx.sq.issueOAuth({
+      applicationId: fx.sandbox.app.id,
+      merchantId: fx.sandbox.merchant.id,
+      flow: 'code',
+      scopes: ['MERCHANT_PROFILE_READ'],
+    });
+    const [id] = await seedCredentials(fx.f, [
+      {
+        kind: 'access_token',
+        value: issued.accessToken,
+        environment: 'sandbox',
+        expiresAt: new Date(Date.now() - 3_600_000).toISOString(),
+      },
+    ]);
     fx.sq.expireToken(issued.accessToken);
     const r = await fx.f.call('credentials.inspect', { id: id! });
     expect(r).toMatchObject({ verdict: 'expired', requests: 1 });
   });
 
   it('revoked and unknown tokens: invalid, with the reason Square gave', async () => {
-    const issued = fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['MERCHANT_PROFILE_READ'] });
+    const issued = fx.sq.issueOAuth({
+      applicationId: fx.sandbox.app.id,
+      merchantId: fx.sandbox.merchant.id,
+      flow: 'code',
+      scopes: ['MERCHANT_PROFILE_READ'],
+    });
     const revokedId = await importToken(issued.accessToken, 'sandbox');
     fx.sq.revoke({ accessToken: issued.accessToken, onlyAccessToken: true });
     const revoked = await fx.f.call('credentials.inspect', { id: revokedId });
@@ -137,7 +215,9 @@ describe('access tokens', () => {
 describe('credentials that are never sent', () => {
   it('refresh tokens: untested, expiry from the saved date, link advice; no request', async () => {
     const { refreshId } = await seedPair(fx, { flow: 'pkce' });
-    const [loose] = await seedCredentials(fx.f, [{ kind: 'refresh_token', value: 'EQAAloneRefreshToken0123456789abcdef', environment: 'sandbox' }]);
+    const [loose] = await seedCredentials(fx.f, [
+      { kind: 'refresh_token', value: 'EQAAloneRefreshToken0123456789abcdef', environment: 'sandbox' },
+    ]);
     fx.sq.resetObservations();
     const pkce = await fx.f.call('credentials.inspect', { id: refreshId });
     expect(pkce).toMatchObject({ verdict: 'untested', requests: 0, nextStep: null });
@@ -158,7 +238,12 @@ describe('credentials that are never sent', () => {
     ]);
     fx.sq.resetObservations();
     const app = await fx.f.call('credentials.inspect', { id: appId! });
-    expect(app).toMatchObject({ verdict: 'untested', environmentFound: 'sandbox', appId: fx.sandbox.app.id, nextStep: null });
+    expect(app).toMatchObject({
+      verdict: 'untested',
+      environmentFound: 'sandbox',
+      appId: fx.sandbox.app.id,
+      nextStep: null,
+    });
     expect(app.reason).toMatch(/its secret is saved here/);
     const secret = await fx.f.call('credentials.inspect', { id: secretId! });
     expect(secret).toMatchObject({ verdict: 'untested', appId: fx.sandbox.app.id });
@@ -176,23 +261,54 @@ describe('credentials that are never sent', () => {
 
 describe('when Square does not answer properly', () => {
   it('no connection: unreachable; rate limited: rate_limited; an error page: unreachable', async () => {
-    const id = await importToken(fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['PAYMENTS_READ'] }).accessToken, 'sandbox');
+    const id = await importToken(
+      fx.sq.issueOAuth({
+        applicationId: fx.sandbox.app.id,
+        merchantId: fx.sandbox.merchant.id,
+        flow: 'code',
+        scopes: ['PAYMENTS_READ'],
+      }).accessToken,
+      'sandbox',
+    );
     fx.sq.faults.once({ path: '/oauth2/token/status' }, { type: 'drop-before' });
-    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({ verdict: 'unreachable', reason: expect.stringMatching(/could not be reached/) });
+    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({
+      verdict: 'unreachable',
+      reason: expect.stringMatching(/could not be reached/),
+    });
     fx.sq.faults.once({ path: '/oauth2/token/status' }, { type: 'rate-limited' });
-    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({ verdict: 'rate_limited', nextStep: expect.stringMatching(/Wait a minute/) });
+    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({
+      verdict: 'rate_limited',
+      nextStep: expect.stringMatching(/Wait a minute/),
+    });
     fx.sq.faults.once({ path: '/oauth2/token/status' }, { type: 'html-502' });
-    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({ verdict: 'unreachable', reason: expect.stringMatching(/HTTP 502, an error page/) });
+    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({
+      verdict: 'unreachable',
+      reason: expect.stringMatching(/HTTP 502, an error page/),
+    });
     fx.sq.faults.once({ path: '/oauth2/token/status' }, { type: 'delay', ms: 3_000 });
-    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({ verdict: 'unreachable', reason: expect.stringMatching(/did not answer .* in time/) });
+    expect(await fx.f.call('credentials.inspect', { id })).toMatchObject({
+      verdict: 'unreachable',
+      reason: expect.stringMatching(/did not answer .* in time/),
+    });
   });
 
   it('a cut-off or wrong-shaped answer: a typed error, and the last result is kept', async () => {
-    const id = await importToken(fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['PAYMENTS_READ'] }).accessToken, 'sandbox');
+    const id = await importToken(
+      fx.sq.issueOAuth({
+        applicationId: fx.sandbox.app.id,
+        merchantId: fx.sandbox.merchant.id,
+        flow: 'code',
+        scopes: ['PAYMENTS_READ'],
+      }).accessToken,
+      'sandbox',
+    );
     const good = await fx.f.call('credentials.inspect', { id });
     fx.sq.faults.once({ path: '/oauth2/token/status' }, { type: 'truncated-json' });
     const cut = await fx.f.raw('credentials.inspect', { id });
-    expect(cut).toMatchObject({ ok: false, error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/does not match its API/) } });
+    expect(cut).toMatchObject({
+      ok: false,
+      error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/does not match its API/) },
+    });
     fx.sq.faults.once({ path: '/oauth2/token/status' }, { type: 'bad-json', body: { scopes: 'ALL', expires_at: 42 } });
     const wrong = await fx.f.raw('credentials.inspect', { id });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'VENDOR_ERROR' } });
@@ -203,8 +319,20 @@ describe('when Square does not answer properly', () => {
 
 describe('bulk inspection', () => {
   it('reports progress, finishes, and stops when cancelled', async () => {
-    const tokens = Array.from({ length: 12 }, () => fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['MERCHANT_PROFILE_READ'] }).accessToken);
-    const ids = await seedCredentials(fx.f, tokens.map((value) => ({ kind: 'access_token' as const, value, environment: 'sandbox' as const })));
+    const tokens = Array.from(
+      { length: 12 },
+      () =>
+        fx.sq.issueOAuth({
+          applicationId: fx.sandbox.app.id,
+          merchantId: fx.sandbox.merchant.id,
+          flow: 'code',
+          scopes: ['MERCHANT_PROFILE_READ'],
+        }).accessToken,
+    );
+    const ids = await seedCredentials(
+      fx.f,
+      tokens.map((value) => ({ kind: 'access_token' as const, value, environment: 'sandbox' as const })),
+    );
     const progress: EventOf<'inspection.progress'>[] = [];
     const finished: EventOf<'inspection.finished'>[] = [];
     fx.f.core.on('inspection.progress', (p) => void progress.push(p));
@@ -223,7 +351,9 @@ describe('bulk inspection', () => {
     fx.f.core.on('inspection.finished', (p) => void finished.push(p));
     fx.sq.setLatency(100);
     const second = await fx.f.call('credentials.inspectMany', { ids });
-    await expect.poll(() => progress.filter((p) => p.jobId === second.jobId).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => progress.filter((p) => p.jobId === second.jobId).length, { timeout: 5_000 })
+      .toBeGreaterThan(0);
     expect(await fx.f.call('credentials.cancelInspection', { jobId: second.jobId })).toEqual({ cancelled: true });
     await expect.poll(() => finished.length, { timeout: 5_000 }).toBe(2);
     const sent = fx.sq.stats().requests;

@@ -18,10 +18,21 @@ let tokenId = '';
 
 beforeAll(async () => {
   // A short HTTP deadline, so a "late answer" fault costs little.
-  fx = await startSquare({ core: (service) => ({ secretStore: (store = createFaultyStore(service)), timing: { ...FAST_TIMING, httpTimeoutMs: 300 } }) });
+  fx = await startSquare({
+    core: (service) => ({
+      secretStore: (store = createFaultyStore(service)),
+      timing: { ...FAST_TIMING, httpTimeoutMs: 300 },
+    }),
+  });
   fx.f.clipboard.writeText(fx.sandbox.personalToken);
   const { pending } = await fx.f.call('credentials.importFromClipboard', {});
-  await fx.f.call('credentials.confirm', { id: pending.credential.id, provider: 'square', kind: 'access_token', environment: 'sandbox', label: 'pay' });
+  await fx.f.call('credentials.confirm', {
+    id: pending.credential.id,
+    provider: 'square',
+    kind: 'access_token',
+    environment: 'sandbox',
+    label: 'pay',
+  });
   tokenId = pending.credential.id;
 });
 afterAll(async () => {
@@ -43,25 +54,38 @@ const paymentFault: fc.Arbitrary<Fault> = fc.oneof(
 describe('payments under random faults', () => {
   it('never more than one payment per key; exactly one once the faults stop', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(paymentFault, { maxLength: 8 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom('ok', 'declined', 'cvv'), async (faults, parallel, scenario) => {
-        fx.sq.faults.clear();
-        for (const f of faults) fx.sq.faults.once({ method: 'POST', path: '/v2/payments' }, f);
-        const key = randomUUID();
-        let a = await fx.f.call('charges.create', { credentialId: tokenId, amount: 700, currency: 'USD', scenario, idempotencyKey: key });
-        expect(fx.sq.payments({ idempotencyKey: key }).length).toBeLessThanOrEqual(1);
-        for (let round = 0; round < 3 && a.status === 'unknown'; round++) {
-          const answers = await Promise.all(Array.from({ length: parallel }, () => fx.f.call('charges.retry', { attemptId: a.id })));
-          a = answers[answers.length - 1]!;
+      fc.asyncProperty(
+        fc.array(paymentFault, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom('ok', 'declined', 'cvv'),
+        async (faults, parallel, scenario) => {
+          fx.sq.faults.clear();
+          for (const f of faults) fx.sq.faults.once({ method: 'POST', path: '/v2/payments' }, f);
+          const key = randomUUID();
+          let a = await fx.f.call('charges.create', {
+            credentialId: tokenId,
+            amount: 700,
+            currency: 'USD',
+            scenario,
+            idempotencyKey: key,
+          });
           expect(fx.sq.payments({ idempotencyKey: key }).length).toBeLessThanOrEqual(1);
-        }
-        fx.sq.faults.clear();
-        if (a.status === 'unknown') a = await fx.f.call('charges.retry', { attemptId: a.id });
-        await new Promise((r) => setTimeout(r, 650)); // late answers land before the next run's faults
-        const made = fx.sq.payments({ idempotencyKey: key });
-        expect(made).toHaveLength(1);
-        expect(a.vendorId).toBe(made[0]!.id);
-        expect(a.status).toBe(scenario === 'ok' ? 'succeeded' : 'declined');
-      }),
+          for (let round = 0; round < 3 && a.status === 'unknown'; round++) {
+            const answers = await Promise.all(
+              Array.from({ length: parallel }, () => fx.f.call('charges.retry', { attemptId: a.id })),
+            );
+            a = answers[answers.length - 1]!;
+            expect(fx.sq.payments({ idempotencyKey: key }).length).toBeLessThanOrEqual(1);
+          }
+          fx.sq.faults.clear();
+          if (a.status === 'unknown') a = await fx.f.call('charges.retry', { attemptId: a.id });
+          await new Promise((r) => setTimeout(r, 650)); // late answers land before the next run's faults
+          const made = fx.sq.payments({ idempotencyKey: key });
+          expect(made).toHaveLength(1);
+          expect(a.vendorId).toBe(made[0]!.id);
+          expect(a.status).toBe(scenario === 'ok' ? 'succeeded' : 'declined');
+        },
+      ),
       { numRuns: 20 },
     );
   }, 180_000);
@@ -70,7 +94,14 @@ describe('payments under random faults', () => {
 type KeychainFault = 'none' | 'first-write' | 'second-write' | 'every-write';
 const round = fc.record({
   callers: fc.integer({ min: 1, max: 4 }),
-  tokenFault: fc.constantFrom<'none' | Fault['type']>('none', 'none', 'drop-before', 'error-500', 'html-502', 'rate-limited'),
+  tokenFault: fc.constantFrom<'none' | Fault['type']>(
+    'none',
+    'none',
+    'drop-before',
+    'error-500',
+    'html-502',
+    'rate-limited',
+  ),
   keychain: fc.constantFrom<KeychainFault>('none', 'none', 'first-write', 'second-write', 'every-write'),
 });
 
@@ -87,7 +118,11 @@ describe('PKCE refresh under random faults', () => {
           if (r.keychain === 'second-write') store.failNthSet(2, 'unavailable');
           if (r.keychain === 'every-write') store.breakAll('locked', ['set']);
           const before = fx.sq.refreshCalls().length;
-          const answers = await Promise.all(Array.from({ length: r.callers }, (_, i) => fx.f.raw('credentials.refresh', { id: i % 2 ? refreshId : accessId })));
+          const answers = await Promise.all(
+            Array.from({ length: r.callers }, (_, i) =>
+              fx.f.raw('credentials.refresh', { id: i % 2 ? refreshId : accessId }),
+            ),
+          );
           expect(fx.sq.refreshCalls().length - before).toBeLessThanOrEqual(1);
           store.heal();
           fx.sq.faults.clear();

@@ -4,7 +4,14 @@
 // that refuses the new pair losing nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFaultyStore, type FaultyStore } from '../helpers/faulty-store';
-import { expectNoSecretOnDisk, keychainValue, seedCredentials, seedPair, startSquare, type SquareFixture } from '../helpers/square';
+import {
+  expectNoSecretOnDisk,
+  keychainValue,
+  seedCredentials,
+  seedPair,
+  startSquare,
+  type SquareFixture,
+} from '../helpers/square';
 
 let fx: SquareFixture;
 let store: FaultyStore;
@@ -51,39 +58,61 @@ describe('PKCE pairs', () => {
 
   it('five refreshes at once make exactly one refresh call, and all see the same new pair', async () => {
     const { accessId, refreshId } = await seedPair(fx, { flow: 'pkce' });
-    const answers = await Promise.all([accessId, refreshId, accessId, refreshId, accessId].map((id) => fx.f.call('credentials.refresh', { id })));
+    const answers = await Promise.all(
+      [accessId, refreshId, accessId, refreshId, accessId].map((id) => fx.f.call('credentials.refresh', { id })),
+    );
     expect(fx.sq.refreshCalls()).toHaveLength(1);
     expect(new Set(answers.map((a) => a.credentials.map((c) => c.fingerprint).join()))).toHaveProperty('size', 1);
     expect(fx.sq.tokenState((await keychainValue(fx.f, refreshId))!)).toBe('active');
   });
 
-  it('a linked secret is not sent for a PKCE pair (known by its refresh expiry), or is dropped when Square refuses it', async () => {
-    const known = await seedPair(fx, { flow: 'pkce', withSecret: true });
-    await fx.f.call('credentials.refresh', { id: known.accessId });
-    expect(fx.sq.refreshCalls()).toMatchObject([{ flow: 'pkce', status: 200 }]);
-    // The same kind of pair saved without its refresh expiry: the secret is tried, refused, then left out.
-    const issued = fx.sq.issueOAuth({ applicationId: fx.sandbox.app.id, merchantId: fx.sandbox.merchant.id, flow: 'pkce', scopes: ['PAYMENTS_READ'] });
-    const [accessId] = await seedCredentials(fx.f, [
-      { kind: 'access_token', value: issued.accessToken, environment: 'sandbox', appId: fx.sandbox.app.id },
-      { kind: 'refresh_token', value: issued.refreshToken, environment: 'sandbox', parent: 0 },
-      { kind: 'application_secret', value: fx.sandbox.app.secret, environment: 'sandbox', appId: fx.sandbox.app.id },
-    ]);
-    fx.sq.resetObservations();
-    expect((await fx.f.call('credentials.refresh', { id: accessId! })).saved).toBe(true);
-    expect(fx.sq.refreshCalls().map((c) => `${c.status} ${c.errorCode ?? ''}`.trim())).toEqual(['400 INVALID_VALUE', '200']);
-  });
+  it(
+    'a linked secret is not sent for a PKCE pair (known by its refresh expiry), or is dropped when Square ' +
+      'refuses it',
+    async () => {
+      const known = await seedPair(fx, { flow: 'pkce', withSecret: true });
+      await fx.f.call('credentials.refresh', { id: known.accessId });
+      expect(fx.sq.refreshCalls()).toMatchObject([{ flow: 'pkce', status: 200 }]);
+      // The same kind of pair saved without its refresh expiry: the secret is tried, refused, then left out.
+      const issued = fx.sq.issueOAuth({
+        applicationId: fx.sandbox.app.id,
+        merchantId: fx.sandbox.merchant.id,
+        flow: 'pkce',
+        scopes: ['PAYMENTS_READ'],
+      });
+      const [accessId] = await seedCredentials(fx.f, [
+        { kind: 'access_token', value: issued.accessToken, environment: 'sandbox', appId: fx.sandbox.app.id },
+        { kind: 'refresh_token', value: issued.refreshToken, environment: 'sandbox', parent: 0 },
+        { kind: 'application_secret', value: fx.sandbox.app.secret, environment: 'sandbox', appId: fx.sandbox.app.id },
+      ]);
+      fx.sq.resetObservations();
+      expect((await fx.f.call('credentials.refresh', { id: accessId! })).saved).toBe(true);
+      expect(fx.sq.refreshCalls().map((c) => `${c.status} ${c.errorCode ?? ''}`.trim())).toEqual([
+        '400 INVALID_VALUE',
+        '200',
+      ]);
+    },
+  );
 
-  it('a spent refresh token: Square\'s refusal in plain words, nothing changes', async () => {
+  it("a spent refresh token: Square's refusal in plain words, nothing changes", async () => {
     const { accessId, issued } = await seedPair(fx, { flow: 'pkce' });
     // Spent elsewhere (another copy of the pair refreshed first).
     const spent = await fetch(`${fx.sq.urls.sandbox}/oauth2/token`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Square-Version': '2025-08-20' },
-      body: JSON.stringify({ client_id: fx.sandbox.app.id, grant_type: 'refresh_token', refresh_token: issued.refreshToken }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Square-Version': '2025-08-20' },
+      body: JSON.stringify({
+        client_id: fx.sandbox.app.id,
+        grant_type: 'refresh_token',
+        refresh_token: issued.refreshToken,
+      }),
     });
     expect(spent.status).toBe(200);
     const before = await views();
     const r = await fx.f.raw('credentials.refresh', { id: accessId });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/already used, has expired or was revoked/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/already used, has expired or was revoked/) },
+    });
     expect(await views()).toEqual(before);
   });
 
@@ -91,7 +120,10 @@ describe('PKCE pairs', () => {
     const { accessId, issued } = await seedPair(fx, { flow: 'pkce' });
     fx.sq.faults.once({ path: '/oauth2/token' }, { type: 'drop-before' });
     const r = await fx.f.raw('credentials.refresh', { id: accessId });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VENDOR_UNREACHABLE', message: expect.stringMatching(/did not answer the refresh/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'VENDOR_UNREACHABLE', message: expect.stringMatching(/did not answer the refresh/) },
+    });
     expect(fx.sq.tokenState(issued.refreshToken)).toBe('active');
     expect((await fx.f.call('credentials.refresh', { id: accessId })).saved).toBe(true);
   });
@@ -103,6 +135,22 @@ describe('PKCE pairs', () => {
     expect(r).toMatchObject({ ok: false, error: { hint: expect.stringMatching(/connect the seller again/) } });
     expect(fx.sq.tokenState(issued.refreshToken)).toBe('used'); // Square's single-use rule: nothing to recover
     expect(await keychainValue(fx.f, accessId)).toBe(issued.accessToken); // nothing half-written
+  });
+
+  it('a cut-off or wrong-shaped answer to the refresh: a typed error, nothing stored', async () => {
+    for (const fault of [
+      { type: 'truncated-json' },
+      { type: 'bad-json', body: { access_token: 7 }, processed: false },
+    ] as const) {
+      const { accessId, issued } = await seedPair(fx, { flow: 'pkce' });
+      fx.sq.faults.once({ path: '/oauth2/token' }, fault);
+      const r = await fx.f.raw('credentials.refresh', { id: accessId });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'VENDOR_ERROR', message: expect.stringMatching(/could not be read/) },
+      });
+      expect(await keychainValue(fx.f, accessId)).toBe(issued.accessToken);
+    }
   });
 });
 
@@ -123,26 +171,42 @@ describe('code-flow pairs', () => {
 
   it('without a linked secret: told to link it, and the refresh token is not spent', async () => {
     const app = fx.sq.createApplication({ environment: 'sandbox' }); // an app whose secret is saved nowhere
-    const issued = fx.sq.issueOAuth({ applicationId: app.id, merchantId: fx.sandbox.merchant.id, flow: 'code', scopes: ['PAYMENTS_READ'] });
+    const issued = fx.sq.issueOAuth({
+      applicationId: app.id,
+      merchantId: fx.sandbox.merchant.id,
+      flow: 'code',
+      scopes: ['PAYMENTS_READ'],
+    });
     const [accessId] = await seedCredentials(fx.f, [
       { kind: 'access_token', value: issued.accessToken, environment: 'sandbox', appId: app.id },
       { kind: 'refresh_token', value: issued.refreshToken, environment: 'sandbox', parent: 0 },
     ]);
     const r = await fx.f.raw('credentials.refresh', { id: accessId! });
-    expect(r).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/needs the application secret/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/needs the application secret/) },
+    });
     expect(fx.sq.tokenState(issued.refreshToken)).toBe('active');
   });
 
   it('an access token with no refresh token: told so at once (the pair lock is taken once, not twice)', async () => {
-    const [accessId] = await seedCredentials(fx.f, [{ kind: 'access_token', value: fx.sandbox.personalToken, environment: 'sandbox', appId: fx.sandbox.app.id }]);
+    const [accessId] = await seedCredentials(fx.f, [
+      { kind: 'access_token', value: fx.sandbox.personalToken, environment: 'sandbox', appId: fx.sandbox.app.id },
+    ]);
     const r = await fx.f.raw('credentials.refresh', { id: accessId! });
-    expect(r).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/no linked refresh token/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/no linked refresh token/) },
+    });
   }, 5_000);
 
   it('without any application link: told what to do, nothing sent', async () => {
     const { accessId } = await seedPair(fx, { flow: 'code', withAppId: false });
     const r = await fx.f.raw('credentials.refresh', { id: accessId });
-    expect(r).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/needs the application ID/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/needs the application ID/) },
+    });
     expect(fx.sq.refreshCalls()).toEqual([]);
   });
 });

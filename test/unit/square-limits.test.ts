@@ -26,11 +26,22 @@ beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-sq-limits-'));
   const redaction = new RedactionRegistry();
   const http = createHttpContext({
-    endpoints: sq.endpoints(), allowLoopbackHttp: true, redaction, requestLog: createRequestLog(), clock: () => new Date(),
+    endpoints: sq.endpoints(),
+    allowLoopbackHttp: true,
+    redaction,
+    requestLog: createRequestLog(),
+    clock: () => new Date(),
     logger: createLogger({ dataDir, redaction }),
     hostLimits: { maxConcurrent: 1, maxPerWindow: 1000 }, // a generic cap far below Square's own
   });
-  ctx = { http, logger: createLogger({ dataDir, redaction }), redaction, clock: () => new Date(), credentials: () => [], secretOf: async () => world.personalToken };
+  ctx = {
+    http,
+    logger: createLogger({ dataDir, redaction }),
+    redaction,
+    clock: () => new Date(),
+    credentials: () => [],
+    secretOf: async () => world.personalToken,
+  };
 });
 beforeEach(() => sq.resetObservations());
 afterAll(async () => {
@@ -40,9 +51,15 @@ afterAll(async () => {
 });
 
 const status = () =>
-  callSquare(ctx, { environment: 'sandbox', method: 'POST', path: '/oauth2/token/status', auth: { bearer: world.personalToken }, schema: z.unknown() });
+  callSquare(ctx, {
+    environment: 'sandbox',
+    method: 'POST',
+    path: '/oauth2/token/status',
+    auth: { bearer: world.personalToken },
+    schema: z.unknown(),
+  });
 
-describe('Square\'s per-host limit', () => {
+describe("Square's per-host limit", () => {
   it('lets 8 Square requests run at once, whatever the generic host cap says', async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, status));
     expect(answers.every((a) => a.ok)).toBe(true);
@@ -50,9 +67,13 @@ describe('Square\'s per-host limit', () => {
     expect(sq.stats().peakConcurrency).toBe(8);
   });
 
-  it('requests without Square\'s limit still get the generic cap', async () => {
+  it("requests without Square's limit still get the generic cap", async () => {
     const client = ctx.http.client('square', 'sandbox', 'connect');
-    await Promise.all(Array.from({ length: 4 }, () => client.get('/v2/locations', { headers: { Authorization: `Bearer ${world.personalToken}` } })));
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        client.get('/v2/locations', { headers: { Authorization: `Bearer ${world.personalToken}` } }),
+      ),
+    );
     expect(sq.stats().peakConcurrency).toBe(1);
   });
 });

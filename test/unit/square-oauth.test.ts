@@ -18,13 +18,21 @@ describe('PKCE values', () => {
     expect(new Set([a.verifier, b.verifier, a.state, b.state]).size).toBe(4);
   });
 
-  it('the authorize URL names the app, our scopes, state, challenge and redirect, on Square\'s host', () => {
+  it("the authorize URL names the app, our scopes, state, challenge and redirect, on Square's host", () => {
     const pkce = createPkce();
-    const url = authorizeUrl({ environment: 'sandbox', clientId: 'sandbox-sq0idb-abc', pkce, redirectUri: 'http://127.0.0.1:5000/square/callback' });
+    const url = authorizeUrl({
+      environment: 'sandbox',
+      clientId: 'sandbox-sq0idb-abc',
+      pkce,
+      redirectUri: 'http://127.0.0.1:5000/square/callback',
+    });
     expect(url.startsWith('https://connect.squareupsandbox.com/oauth2/authorize?')).toBe(true);
     expect(Object.fromEntries(new URL(url).searchParams)).toEqual({
-      client_id: 'sandbox-sq0idb-abc', scope: 'MERCHANT_PROFILE_READ PAYMENTS_READ PAYMENTS_WRITE', state: pkce.state,
-      code_challenge: pkce.challenge, redirect_uri: 'http://127.0.0.1:5000/square/callback',
+      client_id: 'sandbox-sq0idb-abc',
+      scope: 'MERCHANT_PROFILE_READ PAYMENTS_READ PAYMENTS_WRITE',
+      state: pkce.state,
+      code_challenge: pkce.challenge,
+      redirect_uri: 'http://127.0.0.1:5000/square/callback',
     });
     expect(isAllowedAuthorizeUrl(url, 'sandbox', { allowLoopbackHttp: false })).toBe(true);
   });
@@ -49,27 +57,42 @@ describe('the authorize allowlist', () => {
   });
 
   it('loopback stand-ins only with the test option; PKCE parameters and no fragment required', () => {
-    expect(isAllowedAuthorizeUrl(`http://127.0.0.1:4000/oauth2/authorize${q}`, 'sandbox', { allowLoopbackHttp: true })).toBe(true);
-    expect(isAllowedAuthorizeUrl(`http://10.0.0.1:4000/oauth2/authorize${q}`, 'sandbox', { allowLoopbackHttp: true })).toBe(false);
-    expect(isAllowedAuthorizeUrl('https://connect.squareupsandbox.com/oauth2/authorize?client_id=x&state=s', 'sandbox', { allowLoopbackHttp: false })).toBe(false);
-    expect(isAllowedAuthorizeUrl(`https://connect.squareupsandbox.com/oauth2/authorize${q}#frag`, 'sandbox', { allowLoopbackHttp: false })).toBe(false);
+    expect(
+      isAllowedAuthorizeUrl(`http://127.0.0.1:4000/oauth2/authorize${q}`, 'sandbox', { allowLoopbackHttp: true }),
+    ).toBe(true);
+    expect(
+      isAllowedAuthorizeUrl(`http://10.0.0.1:4000/oauth2/authorize${q}`, 'sandbox', { allowLoopbackHttp: true }),
+    ).toBe(false);
+    expect(
+      isAllowedAuthorizeUrl('https://connect.squareupsandbox.com/oauth2/authorize?client_id=x&state=s', 'sandbox', {
+        allowLoopbackHttp: false,
+      }),
+    ).toBe(false);
+    expect(
+      isAllowedAuthorizeUrl(`https://connect.squareupsandbox.com/oauth2/authorize${q}#frag`, 'sandbox', {
+        allowLoopbackHttp: false,
+      }),
+    ).toBe(false);
   });
 });
 
 describe('the loopback listener', () => {
-  const start = (signal = new AbortController().signal, timeoutMs = 2_000) => listenForCallback({ state: 'the-state', timeoutMs, signal });
+  const start = (signal = new AbortController().signal, timeoutMs = 2_000) =>
+    listenForCallback({ state: 'the-state', timeoutMs, signal });
 
-  it('listens on 127.0.0.1 only, ignores other paths and foreign Host headers, takes one answer, then closes', async () => {
+  it('listens on 127.0.0.1, ignores other paths and foreign Host headers, takes one answer, closes', async () => {
     const l = await start();
     const base = new URL(l.redirectUri);
     expect(base.hostname).toBe('127.0.0.1');
     expect((await fetch(new URL('/favicon.ico', base))).status).toBe(404);
     // fetch cannot forge Host; node:http can, as a DNS-rebinding page's request would arrive.
     const rebound = await new Promise<number>((resolve, reject) => {
-      http.get(`${l.redirectUri}?state=the-state&code=x`, { headers: { Host: `evil.test:${base.port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      http
+        .get(`${l.redirectUri}?state=the-state&code=x`, { headers: { Host: `evil.test:${base.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
     });
     expect(rebound).toBe(400);
     const ok = await fetch(`${l.redirectUri}?state=the-state&code=sq0cgb-abc`);
@@ -83,10 +106,15 @@ describe('the loopback listener', () => {
   it('a wrong state or a denial ends it with a typed error', async () => {
     const forged = await start();
     expect((await fetch(`${forged.redirectUri}?state=other&code=x`)).status).toBe(400);
-    await expect(forged.code).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/state did not match/) });
+    await expect(forged.code).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/state did not match/),
+    });
     const denied = await start();
     await fetch(`${denied.redirectUri}?state=the-state&error=access_denied&error_description=user_denied`);
-    await expect(denied.code).rejects.toMatchObject({ message: 'The seller did not allow access, so nothing was saved.' });
+    await expect(denied.code).rejects.toMatchObject({
+      message: 'The seller did not allow access, so nothing was saved.',
+    });
   });
 
   it('a timeout and a cancel end it too', async () => {
@@ -96,6 +124,9 @@ describe('the loopback listener', () => {
     const abort = new AbortController();
     const cancelled = await start(abort.signal);
     abort.abort();
-    await expect(cancelled.code).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancelled/) });
+    await expect(cancelled.code).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/cancelled/),
+    });
   });
 });

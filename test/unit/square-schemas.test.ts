@@ -8,7 +8,18 @@ import { z } from 'zod';
 import * as S from '../../src-main/providers/square/schemas';
 import { squareSpec, type JsonObject } from '../emulators/square/spec';
 
-type Js = Record<string, unknown> & { type?: string | string[]; properties?: Record<string, Js>; required?: string[]; items?: Js; anyOf?: Js[]; enum?: unknown[]; const?: unknown; maxLength?: number; minLength?: number; additionalProperties?: unknown };
+type Js = Record<string, unknown> & {
+  type?: string | string[];
+  properties?: Record<string, Js>;
+  required?: string[];
+  items?: Js;
+  anyOf?: Js[];
+  enum?: unknown[];
+  const?: unknown;
+  maxLength?: number;
+  minLength?: number;
+  additionalProperties?: unknown;
+};
 
 const schemas = squareSpec().components.schemas;
 
@@ -25,7 +36,10 @@ function compare(ours: Js, theirsRaw: JsonObject, where: string, request: boolea
   const out: string[] = [];
   const theirType = (theirs.type as string | undefined) ?? (theirs.properties ? 'object' : undefined);
   for (const t of types) {
-    const ok = t === theirType || (t === 'integer' && theirType === 'number') || (t === 'number' && theirType === 'integer' && false);
+    const ok =
+      t === theirType ||
+      (t === 'integer' && theirType === 'number') ||
+      (t === 'number' && theirType === 'integer' && false);
     if (!ok) out.push(`${where}: ours is ${t}, Square's is ${theirType}`);
   }
   if (types.includes('object')) {
@@ -35,11 +49,13 @@ function compare(ours: Js, theirsRaw: JsonObject, where: string, request: boolea
       else out.push(...compare(v, props[k]!, `${where}.${k}`, request));
     }
     if (request) {
-      for (const k of (theirs.required as string[] | undefined) ?? []) if (!(ours.required ?? []).includes(k)) out.push(`${where}.${k}: Square requires it`);
+      for (const k of (theirs.required as string[] | undefined) ?? [])
+        if (!(ours.required ?? []).includes(k)) out.push(`${where}.${k}: Square requires it`);
       if (ours.additionalProperties !== false) out.push(`${where}: a request body must be strict`);
     }
   }
-  if (types.includes('array') && ours.items) out.push(...compare(ours.items, (theirs.items ?? {}) as JsonObject, `${where}[]`, request));
+  if (types.includes('array') && ours.items)
+    out.push(...compare(ours.items, (theirs.items ?? {}) as JsonObject, `${where}[]`, request));
   if (types.includes('string')) {
     const max = theirs.maxLength as number | undefined;
     const min = theirs.minLength as number | undefined;
@@ -48,9 +64,11 @@ function compare(ours: Js, theirsRaw: JsonObject, where: string, request: boolea
     // A closed list of ours is as long as its longest value; otherwise our declared limits count.
     const longest = mine ? Math.max(...mine.map((v) => String(v).length)) : ours.maxLength;
     const shortest = mine ? Math.min(...mine.map((v) => String(v).length)) : (ours.minLength ?? 0);
-    if (max !== undefined && (longest === undefined || longest > max)) out.push(`${where}: maxLength ${longest} looser than Square's ${max}`);
+    if (max !== undefined && (longest === undefined || longest > max))
+      out.push(`${where}: maxLength ${longest} looser than Square's ${max}`);
     if (min !== undefined && shortest < min) out.push(`${where}: minLength ${shortest} looser than Square's ${min}`);
-    if (allowed && mine) for (const v of mine) if (!allowed.includes(v)) out.push(`${where}: ${String(v)} is not one of Square's values`);
+    if (allowed && mine)
+      for (const v of mine) if (!allowed.includes(v)) out.push(`${where}: ${String(v)} is not one of Square's values`);
     // An open string where Square lists values is fine only in answers (new codes appear over time).
     if (allowed && !mine && request) out.push(`${where}: Square lists the values; a request must too`);
   }
@@ -73,7 +91,7 @@ const PAIRS: [string, z.ZodType, string, boolean][] = [
   ['error', S.SquareError, 'Error', false],
 ];
 
-describe('our Square schemas agree with Square\'s OpenAPI', () => {
+describe("our Square schemas agree with Square's OpenAPI", () => {
   it.each(PAIRS)('%s', (_name, ours, theirs) => {
     const request = PAIRS.find((p) => p[2] === theirs && p[1] === ours)![3];
     const json = z.toJSONSchema(ours, { unrepresentable: 'any' }) as Js;
@@ -82,12 +100,19 @@ describe('our Square schemas agree with Square\'s OpenAPI', () => {
 
   it('the comparison catches a field Square does not define, a looser limit and a missing required field', () => {
     const wrong = z.strictObject({ idempotency_key: z.string().max(100), tip_percent: z.number() });
-    const problems = compare(z.toJSONSchema(wrong) as Js, schemas.CreatePaymentRequest as JsonObject, 'CreatePaymentRequest', true);
-    expect(problems).toEqual(expect.arrayContaining([
-      'CreatePaymentRequest.tip_percent: not defined by Square',
-      'CreatePaymentRequest.idempotency_key: maxLength 100 looser than Square\'s 45',
-      'CreatePaymentRequest.source_id: Square requires it',
-    ]));
+    const problems = compare(
+      z.toJSONSchema(wrong) as Js,
+      schemas.CreatePaymentRequest as JsonObject,
+      'CreatePaymentRequest',
+      true,
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'CreatePaymentRequest.tip_percent: not defined by Square',
+        "CreatePaymentRequest.idempotency_key: maxLength 100 looser than Square's 45",
+        'CreatePaymentRequest.source_id: Square requires it',
+      ]),
+    );
   });
 
   it.each([
@@ -98,7 +123,7 @@ describe('our Square schemas agree with Square\'s OpenAPI', () => {
     ['ListLocationsResponse', S.ListLocationsResponse],
     ['CreatePaymentResponse', S.CreatePaymentResponse],
     ['RefundPaymentResponse', S.RefundPaymentResponse],
-  ] as const)('Square\'s own %s example parses', (name, ours) => {
+  ] as const)("Square's own %s example parses", (name, ours) => {
     const example = (schemas[name] as { example?: unknown }).example;
     expect(example).toBeDefined();
     expect(ours.safeParse(example).error?.issues ?? []).toEqual([]);

@@ -25,8 +25,7 @@ export interface SquareRequest<S extends z.ZodType> {
 
 /** What one call came to. `attempts`: HTTP sends it took (the HTTP layer may retry). */
 export type SquareResult<T> =
-  | { ok: true; status: number; data: T; attempts: number }
-  | ({ ok: false; attempts: number } & SquareFailure);
+  { ok: true; status: number; data: T; attempts: number } | ({ ok: false; attempts: number } & SquareFailure);
 
 export type SquareFailure =
   /** Square answered with its error envelope (401, 400, 429, a decline, a 5xx with a body ...). */
@@ -39,7 +38,10 @@ export type SquareFailure =
 const attemptsOf = (res: AxiosResponse): number =>
   ((res.config as { 'axios-retry'?: { retryCount?: number } })['axios-retry']?.retryCount ?? 0) + 1;
 
-export async function callSquare<S extends z.ZodType>(ctx: ProviderContext, r: SquareRequest<S>): Promise<SquareResult<z.infer<S>>> {
+export async function callSquare<S extends z.ZodType>(
+  ctx: ProviderContext,
+  r: SquareRequest<S>,
+): Promise<SquareResult<z.infer<S>>> {
   const headers: Record<string, string> = { 'Square-Version': SQUARE_VERSION, Accept: 'application/json' };
   if (r.auth && 'bearer' in r.auth) headers.Authorization = `Bearer ${r.auth.bearer}`;
   if (r.auth && 'client' in r.auth) headers.Authorization = `Client ${r.auth.client}`;

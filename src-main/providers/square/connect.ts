@@ -35,11 +35,22 @@ export interface Connected {
 export async function connectSeller(ctx: ProviderContext, o: ConnectOptions): Promise<Connected> {
   const pkce = createPkce();
   ctx.redaction.register(pkce.verifier);
-  const listener = await listenForCallback({ port: o.redirectPort, state: pkce.state, timeoutMs: o.timeoutMs, signal: o.signal });
+  const listener = await listenForCallback({
+    port: o.redirectPort,
+    state: pkce.state,
+    timeoutMs: o.timeoutMs,
+    signal: o.signal,
+  });
   try {
-    const url = authorizeUrl({ environment: o.environment, endpoints: o.endpoints, clientId: o.clientId, pkce, redirectUri: listener.redirectUri });
+    const url = authorizeUrl({
+      environment: o.environment,
+      endpoints: o.endpoints,
+      clientId: o.clientId,
+      pkce,
+      redirectUri: listener.redirectUri,
+    });
     if (!isAllowedAuthorizeUrl(url, o.environment, { allowLoopbackHttp: o.allowLoopbackHttp })) {
-      throw new AppError('HOST_NOT_ALLOWED', 'That is not Square\'s authorization page, so it was not opened.');
+      throw new AppError('HOST_NOT_ALLOWED', "That is not Square's authorization page, so it was not opened.");
     }
     await o.openAuthorizeUrl(url);
     const code = await listener.code;
@@ -51,14 +62,35 @@ export async function connectSeller(ctx: ProviderContext, o: ConnectOptions): Pr
       code_verifier: pkce.verifier,
       redirect_uri: listener.redirectUri,
     });
-    const r = await callSquare(ctx, { environment: o.environment, method: 'POST', path: '/oauth2/token', auth: null, body, schema: ObtainTokenResponse });
+    const r = await callSquare(ctx, {
+      environment: o.environment,
+      method: 'POST',
+      path: '/oauth2/token',
+      auth: null,
+      body,
+      schema: ObtainTokenResponse,
+    });
     if (!r.ok) {
-      const why = r.kind === 'square' ? `HTTP ${r.status} ${codeOf(r) ?? ''}`.trim() : r.kind === 'transport' ? 'no answer' : 'an answer that did not match Square\'s API';
-      throw new AppError(r.kind === 'transport' ? r.error.code : 'VENDOR_ERROR', `Square did not exchange the authorization code (${why}); nothing was saved.`, 'Codes work once and for 5 minutes: start Connect again.');
+      const why =
+        r.kind === 'square'
+          ? `HTTP ${r.status} ${codeOf(r) ?? ''}`.trim()
+          : r.kind === 'transport'
+            ? 'no answer'
+            : "an answer that did not match Square's API";
+      throw new AppError(
+        r.kind === 'transport' ? r.error.code : 'VENDOR_ERROR',
+        `Square did not exchange the authorization code (${why}); nothing was saved.`,
+        'Codes work once and for 5 minutes: start Connect again.',
+      );
     }
     const t = r.data;
     ctx.redaction.register(t.access_token);
-    if (!t.refresh_token) throw new AppError('VENDOR_ERROR', 'Square sent no refresh token with the new access token; nothing was saved.', 'Start Connect again.');
+    if (!t.refresh_token)
+      throw new AppError(
+        'VENDOR_ERROR',
+        'Square sent no refresh token with the new access token; nothing was saved.',
+        'Start Connect again.',
+      );
     ctx.redaction.register(t.refresh_token);
     return {
       accessToken: t.access_token,

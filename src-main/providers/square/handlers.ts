@@ -39,7 +39,8 @@ export function createSquareDomain(d: SquareDomainDeps) {
       const ctx = providerContext(d);
       const plan = await planRevoke(ctx, r.id); // again under the locks: a refresh may have just run
       const texts = previewTexts(plan);
-      if (!plan.secret || !plan.clientId) throw new AppError('UNSUPPORTED', texts.whyNot ?? 'Square needs the application secret to revoke.');
+      if (!plan.secret || !plan.clientId)
+        throw new AppError('UNSUPPORTED', texts.whyNot ?? 'Square needs the application secret to revoke.');
       await revokeAtSquare(ctx, {
         environment: plan.environment,
         clientId: plan.clientId,
@@ -51,24 +52,48 @@ export function createSquareDomain(d: SquareDomainDeps) {
       const at = d.clock().toISOString();
       const reason = r.onlyAccessToken
         ? `Revoked with Merchant Keychain on ${at.slice(0, 10)} (only this access token; the authorization stays).`
-        : `Revoked with Merchant Keychain on ${at.slice(0, 10)}, with every other token of this application for this merchant.`;
+        : `Revoked with Merchant Keychain on ${at.slice(0, 10)}, with every other token of this application ` +
+          `for this merchant.`;
       await d.index.mutate((draft) => {
         draft.credentials = draft.credentials.map((c) =>
           ended.some((e) => e.id === c.id)
-            ? { ...c, lastCheckedAt: at, inspection: { ...result({ verdict: 'invalid', reason, nextStep: r.onlyAccessToken && plan.refresh ? 'Refresh the pair to get a new access token.' : 'Delete it, or connect the seller again.', merchant: c.merchantId ? { id: c.merchantId, name: null } : null, appId: c.appId, environmentFound: plan.environment }), checkedAt: at } }
+            ? {
+                ...c,
+                lastCheckedAt: at,
+                inspection: {
+                  ...result({
+                    verdict: 'invalid',
+                    reason,
+                    nextStep:
+                      r.onlyAccessToken && plan.refresh
+                        ? 'Refresh the pair to get a new access token.'
+                        : 'Delete it, or connect the seller again.',
+                    merchant: c.merchantId ? { id: c.merchantId, name: null } : null,
+                    appId: c.appId,
+                    environmentFound: plan.environment,
+                  }),
+                  checkedAt: at,
+                },
+              }
             : c,
         );
       });
-      d.logger.info('square.revoked', { id: plan.access.id, onlyAccessToken: r.onlyAccessToken, also: plan.others.length });
+      d.logger.info('square.revoked', {
+        id: plan.access.id,
+        onlyAccessToken: r.onlyAccessToken,
+        also: plan.others.length,
+      });
       const alsoAffectedIds = r.onlyAccessToken ? [] : plan.others.map((c) => c.id);
       d.emit('credentials.changed', { ids: ended.map((c) => c.id) });
+      const n = alsoAffectedIds.length;
+      const also = n ? ` ${n} other saved token${n === 1 ? '' : 's'} stopped working too: inspect them.` : '';
       return {
         revoked: r.onlyAccessToken ? 'access_token_only' : 'all_tokens_for_merchant',
         credentialIds: ended.map((c) => c.id),
         alsoAffectedIds,
         message: r.onlyAccessToken
           ? 'Square revoked this access token. The authorization stays: refresh the pair for a new access token.'
-          : `Square revoked every token of this application for this merchant.${alsoAffectedIds.length ? ` ${alsoAffectedIds.length} other saved token${alsoAffectedIds.length === 1 ? '' : 's'} stopped working too: inspect them.` : ''}`,
+          : `Square revoked every token of this application for this merchant.${also}`,
       };
     });
   }
@@ -80,7 +105,12 @@ export function createSquareDomain(d: SquareDomainDeps) {
       throw new AppError('INVALID_REQUEST', 'Choose a Square application ID to connect with.', null, ['applicationId']);
     }
     if (!d.openAuthorizeUrl) throw new AppError('UNSUPPORTED', 'Opening the browser is not available here.');
-    if (connecting) throw new AppError('CONFLICT', 'A Square connect is already waiting for the browser.', 'Finish it in the browser, or cancel it first.');
+    if (connecting)
+      throw new AppError(
+        'CONFLICT',
+        'A Square connect is already waiting for the browser.',
+        'Finish it in the browser, or cancel it first.',
+      );
     const abort = new AbortController();
     connecting = abort;
     try {
@@ -88,7 +118,12 @@ export function createSquareDomain(d: SquareDomainDeps) {
       const clientId = (await ctx.secretOf(app.id)).trim();
       const named = environmentFromPrefix(clientId);
       if (app.environment === 'production' || named === 'production') {
-        throw new AppError('PRODUCTION_REFUSED', 'Connect is for sandbox sellers only: this is a production application ID.', null, ['applicationId']);
+        throw new AppError(
+          'PRODUCTION_REFUSED',
+          'Connect is for sandbox sellers only: this is a production application ID.',
+          null,
+          ['applicationId'],
+        );
       }
       const t = await connectSeller(ctx, {
         environment: r.environment,
@@ -104,7 +139,12 @@ export function createSquareDomain(d: SquareDomainDeps) {
       d.logger.info('square.connected', { merchantId: t.merchantId, ids: saved.map((s) => s.id).join(',') });
       d.emit('credentials.changed', { ids: saved.map((s) => s.id) });
       const now = d.clock().getTime();
-      return { credentials: saved.map((s) => d.index.viewOf(d.index.get(s.id) ?? s, now)), merchantId: t.merchantId, scopes: t.scopes, redirectUri: t.redirectUri };
+      return {
+        credentials: saved.map((s) => d.index.viewOf(d.index.get(s.id) ?? s, now)),
+        merchantId: t.merchantId,
+        scopes: t.scopes,
+        redirectUri: t.redirectUri,
+      };
     } finally {
       connecting = null;
     }

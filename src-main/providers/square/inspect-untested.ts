@@ -17,11 +17,12 @@ export function inspectRefreshToken(c: Square, ctx: ProviderContext): InspectOut
   const access = ctx.credentials().find((x) => x.id === c.parentId && x.kind === 'access_token');
   const expiresAt = c.expiresAt === null ? null : isoOf(c.expiresAt);
   const gone = expiresAt !== null && Date.parse(expiresAt) <= now;
-  const life = expiresAt === null
-    ? 'No expiry is saved with it: code-flow refresh tokens never expire and can be reused.'
-    : gone
-      ? `It expired on ${dateOf(expiresAt)} (PKCE refresh tokens last 90 days).`
-      : `It expires ${inTime(Date.parse(expiresAt) - now)} (PKCE refresh tokens work once and last 90 days).`;
+  const life =
+    expiresAt === null
+      ? 'No expiry is saved with it: code-flow refresh tokens never expire and can be reused.'
+      : gone
+        ? `It expired on ${dateOf(expiresAt)} (PKCE refresh tokens last 90 days).`
+        : `It expires ${inTime(Date.parse(expiresAt) - now)} (PKCE refresh tokens work once and last 90 days).`;
   return {
     result: result({
       verdict: gone ? 'expired' : 'untested',
@@ -30,10 +31,25 @@ export function inspectRefreshToken(c: Square, ctx: ProviderContext): InspectOut
         ? 'Connect the seller again: Square no longer accepts an expired refresh token.'
         : access
           ? null
-          : 'Link it to its access token: import the JSON Square\'s token endpoint returned, with both tokens.',
-      risks: expiresAt === null
-        ? [{ level: 'warning', text: 'A code-flow refresh token never expires: with the application secret it mints new access tokens for this seller. Keep both on a server.' }]
-        : [{ level: 'info', text: 'Single use: refreshing here replaces it, and if a copy is used anywhere else first, this one stops working.' }],
+          : "Link it to its access token: import the JSON Square's token endpoint returned, with both tokens.",
+      risks:
+        expiresAt === null
+          ? [
+              {
+                level: 'warning',
+                text:
+                  'A code-flow refresh token never expires: with the application secret it mints new ' +
+                  'access tokens for this seller. Keep both on a server.',
+              },
+            ]
+          : [
+              {
+                level: 'info',
+                text:
+                  'Single use: refreshing here replaces it, and if a copy is used anywhere else first, ' +
+                  'this one stops working.',
+              },
+            ],
       expiresAt,
       merchant: merchantOf(c),
       appId: c.appId,
@@ -61,18 +77,28 @@ export async function inspectApplicationSecret(c: Square, ctx: ProviderContext):
       verdict: wrong ? 'wrong_environment' : 'untested',
       reason: wrong
         ? `Its prefix says it is a ${named} application secret, but it is saved as ${c.environment}.`
-        : 'Not sent anywhere to test it: Square takes an application secret only to exchange codes, refresh tokens or revoke them, and each of those acts on a seller\'s tokens.' +
+        : 'Not sent anywhere to test it: Square takes an application secret only to exchange codes, refresh ' +
+          "tokens or revoke them, and each of those acts on a seller's tokens." +
           (named ? ` Its prefix says ${named}.` : ''),
       nextStep: wrong
         ? `Change its environment to ${named}.`
         : appId === null
-          ? 'Link it to its application (set its App ID, or import it with the application ID) so refresh and revoke can use it.'
+          ? 'Link it to its application (set its App ID, or import it with the application ID) so refresh ' +
+            'and revoke can use it.'
           : null,
       environmentFound: named,
       risks: [
         named === 'production' || c.environment === 'production'
-          ? { level: 'danger', text: 'A production application secret belongs on a server: Square says apps that run on a user\'s machine must use PKCE instead, because a shipped secret can be extracted.' }
-          : { level: 'info', text: 'A sandbox secret: fine for testing. Replace it in the Developer Console if it was shared.' },
+          ? {
+              level: 'danger',
+              text:
+                'A production application secret belongs on a server: Square says apps that run on a ' +
+                "user's machine must use PKCE instead, because a shipped secret can be extracted.",
+            }
+          : {
+              level: 'info',
+              text: 'A sandbox secret: fine for testing. Replace it in the Developer Console if it was shared.',
+            },
       ],
       appId: appId && /^[A-Za-z0-9_-]{1,191}$/.test(appId) ? appId : null,
     }),
@@ -85,16 +111,22 @@ export async function inspectApplicationId(c: Square, ctx: ProviderContext): Pro
   const named = environmentFromPrefix(value);
   const appId = /^[A-Za-z0-9_-]{1,191}$/.test(value) ? value : null;
   const all = ctx.credentials().filter(isSquare);
-  const tokens = all.filter((x) => (x.kind === 'access_token' || x.kind === 'refresh_token') && (x.appId === appId || x.parentId === c.id));
-  const secret = all.some((x) => x.kind === 'application_secret' && (x.parentId === c.id || (appId !== null && x.appId === appId)));
+  const tokens = all.filter(
+    (x) => (x.kind === 'access_token' || x.kind === 'refresh_token') && (x.appId === appId || x.parentId === c.id),
+  );
+  const secret = all.some(
+    (x) => x.kind === 'application_secret' && (x.parentId === c.id || (appId !== null && x.appId === appId)),
+  );
   const wrong = named !== null && c.environment !== null && named !== c.environment;
   return {
     result: result({
       verdict: wrong ? 'wrong_environment' : 'untested',
       reason: wrong
         ? `Its prefix says it is a ${named} application ID, but it is saved as ${c.environment}.`
-        : `An application ID is public, so it is not tested against Square${named ? `; its prefix says ${named}` : ''}. ` +
-          `${tokens.length} saved token${tokens.length === 1 ? '' : 's'} belong${tokens.length === 1 ? 's' : ''} to it; its secret is ${secret ? 'saved here' : 'not saved here'}.`,
+        : `An application ID is public, so it is not tested against ` +
+          `Square${named ? `; its prefix says ${named}` : ''}. ` +
+          `${tokens.length} saved token${tokens.length === 1 ? '' : 's'} ` +
+          `belong${tokens.length === 1 ? 's' : ''} to it; its secret is ${secret ? 'saved here' : 'not saved here'}.`,
       nextStep: wrong
         ? `Change its environment to ${named}.`
         : secret

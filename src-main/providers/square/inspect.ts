@@ -35,15 +35,33 @@ export async function inspectAccessToken(c: Square, ctx: ProviderContext): Promi
   const storedExpired = c.expiresAt !== null && Date.parse(c.expiresAt) <= now;
   let requests = 0;
   for (const environment of [home, other(home)]) {
-    const r = await callSquare(ctx, { environment, method: 'POST', path: '/oauth2/token/status', auth: { bearer: token }, schema: TokenStatusResponse });
+    const r = await callSquare(ctx, {
+      environment,
+      method: 'POST',
+      path: '/oauth2/token/status',
+      auth: { bearer: token },
+      schema: TokenStatusResponse,
+    });
     requests += r.attempts;
     if (r.ok) return describe(c, ctx, token, environment, r.data, requests);
     if (r.kind !== 'square' || r.status !== 401) return failureOutcome(r, 'token status check', requests, ctx);
-    if (storedExpired) return expired(c, c.expiresAt ?? '', 'its saved expiry date has passed and Square answers UNAUTHORIZED', requests);
+    if (storedExpired)
+      return expired(
+        c,
+        c.expiresAt ?? '',
+        'its saved expiry date has passed and Square answers UNAUTHORIZED',
+        requests,
+      );
   }
   // Token status says UNAUTHORIZED for expired, revoked and unknown tokens alike (REF); a regular
   // call on the home environment tells which (ACCESS_TOKEN_EXPIRED / _REVOKED, SPEC error codes).
-  const probe = await callSquare(ctx, { environment: home, method: 'GET', path: '/v2/locations', auth: { bearer: token }, schema: ListLocationsResponse });
+  const probe = await callSquare(ctx, {
+    environment: home,
+    method: 'GET',
+    path: '/v2/locations',
+    auth: { bearer: token },
+    schema: ListLocationsResponse,
+  });
   requests += probe.attempts;
   const code = probe.ok ? null : codeOf(probe);
   if (code === 'ACCESS_TOKEN_EXPIRED') return expired(c, c.expiresAt, 'Square answers ACCESS_TOKEN_EXPIRED', requests);
@@ -52,7 +70,8 @@ export async function inspectAccessToken(c: Square, ctx: ProviderContext): Promi
     result: result({
       verdict: 'invalid',
       reason: revoked
-        ? `Square says this token was revoked (ACCESS_TOKEN_REVOKED): the seller or the app revoked it, or a refresh replaced it.`
+        ? `Square says this token was revoked (ACCESS_TOKEN_REVOKED): the seller or the app revoked it, or a ` +
+          `refresh replaced it.`
         : `Neither Square sandbox nor production accepts this token (UNAUTHORIZED).`,
       nextStep: revoked
         ? 'Refresh the pair if its refresh token is still good, or connect the seller again; then delete this token.'
@@ -80,10 +99,25 @@ function expired(c: Square, expiresAt: string | null, why: string, requests: num
   };
 }
 
-const note = (what: string, r: SquareResult<unknown>): string =>
-  r.ok ? '' : `Could not read the ${what}: ${r.kind === 'square' ? `HTTP ${r.status} ${r.errors[0]?.code ?? ''}` : r.kind === 'transport' ? 'no answer' : 'the answer did not match Square\'s API'}.`.slice(0, 200);
+function note(what: string, r: SquareResult<unknown>): string {
+  if (r.ok) return '';
+  const why =
+    r.kind === 'square'
+      ? `HTTP ${r.status} ${r.errors[0]?.code ?? ''}`
+      : r.kind === 'transport'
+        ? 'no answer'
+        : "the answer did not match Square's API";
+  return `Could not read the ${what}: ${why}.`.slice(0, 200);
+}
 
-async function describe(c: Square, ctx: ProviderContext, token: string, found: Environment, s: Status, requestsSoFar: number): Promise<InspectOutcome> {
+async function describe(
+  c: Square,
+  ctx: ProviderContext,
+  token: string,
+  found: Environment,
+  s: Status,
+  requestsSoFar: number,
+): Promise<InspectOutcome> {
   const now = ctx.clock().getTime();
   let requests = requestsSoFar;
   const expiresAt = s.expires_at ? isoOf(s.expires_at) : null; // absent or '' = never expires (§3)
@@ -96,8 +130,20 @@ async function describe(c: Square, ctx: ProviderContext, token: string, found: E
   if (personal || scopes.includes('MERCHANT_PROFILE_READ')) {
     const auth = { bearer: token };
     const [m, l] = await Promise.all([
-      callSquare(ctx, { environment: found, method: 'GET', path: '/v2/merchants/me', auth, schema: RetrieveMerchantResponse }),
-      callSquare(ctx, { environment: found, method: 'GET', path: '/v2/locations', auth, schema: ListLocationsResponse }),
+      callSquare(ctx, {
+        environment: found,
+        method: 'GET',
+        path: '/v2/merchants/me',
+        auth,
+        schema: RetrieveMerchantResponse,
+      }),
+      callSquare(ctx, {
+        environment: found,
+        method: 'GET',
+        path: '/v2/locations',
+        auth,
+        schema: ListLocationsResponse,
+      }),
     ]);
     requests += m.attempts + l.attempts;
     if (m.ok) {
@@ -122,17 +168,30 @@ async function describe(c: Square, ctx: ProviderContext, token: string, found: E
     const ageDays = Math.floor((now - (Date.parse(expiresAt) - OAUTH_LIFETIME_MS)) / DAY);
     when = `It expires ${inTime(left)}, on ${dateOf(expiresAt)}.`;
     if (ageDays > ALERT_AFTER_DAYS) {
-      risks.unshift({ level: 'warning', text: `Issued about ${ageDays} days ago: Square advises refreshing OAuth tokens every ${REFRESH_EVERY_DAYS} days or less and alerting when a stored one is older than ${ALERT_AFTER_DAYS} days.` });
+      risks.unshift({
+        level: 'warning',
+        text:
+          `Issued about ${ageDays} days ago: Square advises refreshing OAuth tokens every ` +
+          `${REFRESH_EVERY_DAYS} days or less and alerting when a stored one is older than ${ALERT_AFTER_DAYS} days.`,
+      });
     }
     if (ageDays > REFRESH_EVERY_DAYS || left <= REFRESH_EVERY_DAYS * DAY) {
       nextStep = `Refresh it: Square advises refreshing OAuth access tokens every ${REFRESH_EVERY_DAYS} days or less.`;
     }
-    if (!refreshOf(ctx, c)) risks.push({ level: 'info', text: 'No refresh token is linked to it: when it expires the seller must be connected again.' });
+    if (!refreshOf(ctx, c))
+      risks.push({
+        level: 'info',
+        text: 'No refresh token is linked to it: when it expires the seller must be connected again.',
+      });
   }
   const wrongEnvironment = c.environment !== null && c.environment !== found;
   if (wrongEnvironment) nextStep = `It is saved as ${c.environment}: change its environment to ${found}.`;
   else if (c.environment === null) nextStep = `Confirm it as a ${found} credential.`;
-  const who = merchant ? (merchant.name ? `${merchant.name} (${merchant.id})` : `merchant ${merchant.id}`) : 'an unknown merchant';
+  const who = merchant
+    ? merchant.name
+      ? `${merchant.name} (${merchant.id})`
+      : `merchant ${merchant.id}`
+    : 'an unknown merchant';
   const kind = personal ? 'personal access token' : 'OAuth access token';
   const reason = wrongEnvironment
     ? `This ${kind} works in Square ${found}, not in ${c.environment}: it belongs to ${who}. ${when}`

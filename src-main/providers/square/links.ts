@@ -46,7 +46,11 @@ export async function applicationIdFor(ctx: ProviderContext, ...creds: (Square |
 }
 
 /** Application secret credentials of this app in this environment, newest first. */
-export async function secretCredentialFor(ctx: ProviderContext, appId: string, environment: Environment): Promise<Square | null> {
+export async function secretCredentialFor(
+  ctx: ProviderContext,
+  appId: string,
+  environment: Environment,
+): Promise<Square | null> {
   const secrets = ctx
     .credentials()
     .filter(isSquare)
@@ -62,5 +66,10 @@ export async function secretCredentialFor(ctx: ProviderContext, appId: string, e
 
 /** The refresh token linked to an access token (its parentId is the access token's id). */
 export function refreshOf(ctx: ProviderContext, access: Square): Square | null {
-  return ctx.credentials().filter(isSquare).find((c) => c.kind === 'refresh_token' && c.parentId === access.id) ?? null;
+  return (
+    ctx
+      .credentials()
+      .filter(isSquare)
+      .find((c) => c.kind === 'refresh_token' && c.parentId === access.id) ?? null
+  );
 }

@@ -26,7 +26,10 @@ const PAGE_HEADERS = {
 
 function page(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, PAGE_HEADERS);
-  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant Keychain</title></head><body><p>${text}</p></body></html>`);
+  res.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant ` +
+      `Keychain</title></head><body><p>${text}</p></body></html>`,
+  );
 }
 
 const sameText = (a: string, b: string): boolean => {
@@ -35,7 +38,12 @@ const sameText = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-export async function listenForCallback(o: { port?: number; state: string; timeoutMs: number; signal: AbortSignal }): Promise<CallbackListener> {
+export async function listenForCallback(o: {
+  port?: number;
+  state: string;
+  timeoutMs: number;
+  signal: AbortSignal;
+}): Promise<CallbackListener> {
   let settle: { ok(code: string): void; fail(e: AppError): void } | null = null;
   const code = new Promise<string>((ok, fail) => (settle = { ok, fail }));
   code.catch(() => undefined); // the caller awaits it; never an unhandled rejection
@@ -50,13 +58,32 @@ export async function listenForCallback(o: { port?: number; state: string; timeo
     const error = url.searchParams.get('error');
     const got = url.searchParams.get('code');
     if (!sameText(state, o.state)) {
-      page(res, 400, 'This answer was not for the sign-in Merchant Keychain started, so it was refused. Start again from the app.');
-      return finish(new AppError('CONFLICT', 'The answer from Square\'s sign-in page was not for this request (its state did not match), so it was refused and nothing was saved.', 'Start Connect again. If this repeats, another program may be answering on the callback address.'));
+      page(
+        res,
+        400,
+        'This answer was not for the sign-in Merchant Keychain started, so it was refused. Start again from the app.',
+      );
+      return finish(
+        new AppError(
+          'CONFLICT',
+          "The answer from Square's sign-in page was not for this request (its state did not match), so it " +
+            'was refused and nothing was saved.',
+          'Start Connect again. If this repeats, another program may be answering on the callback address.',
+        ),
+      );
     }
     if (error !== null || !got) {
       page(res, 200, 'Access was not granted. You can close this tab.');
       const denied = error === 'access_denied';
-      return finish(new AppError('CONFLICT', denied ? 'The seller did not allow access, so nothing was saved.' : `Square's sign-in page answered with an error (${(error ?? 'no code').slice(0, 60)}); nothing was saved.`, denied ? null : 'Check the application\'s Redirect URL and scopes in the Developer Console.'));
+      return finish(
+        new AppError(
+          'CONFLICT',
+          denied
+            ? 'The seller did not allow access, so nothing was saved.'
+            : `Square's sign-in page answered with an error (${(error ?? 'no code').slice(0, 60)}); nothing was saved.`,
+          denied ? null : "Check the application's Redirect URL and scopes in the Developer Console.",
+        ),
+      );
     }
     page(res, 200, 'Merchant Keychain received the authorization. You can close this tab.');
     return finish(null, got);
@@ -75,20 +102,42 @@ export async function listenForCallback(o: { port?: number; state: string; timeo
     if (e) s.fail(e);
     else s.ok(value ?? '');
   }
-  const onAbort = (): void => finish(new AppError('CONFLICT', 'Connecting to Square was cancelled; nothing was saved.'));
+  const onAbort = (): void =>
+    finish(new AppError('CONFLICT', 'Connecting to Square was cancelled; nothing was saved.'));
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(new AppError('CONFLICT', e.code === 'EADDRINUSE' ? `Port ${o.port} on 127.0.0.1 is in use, so Square's answer cannot be received there.` : 'Could not listen on 127.0.0.1 for Square\'s answer.', 'Close the program using that port, or register another Redirect URL port.')),
+      fail(
+        new AppError(
+          'CONFLICT',
+          e.code === 'EADDRINUSE'
+            ? `Port ${o.port} on 127.0.0.1 is in use, so Square's answer cannot be received there.`
+            : "Could not listen on 127.0.0.1 for Square's answer.",
+          'Close the program using that port, or register another Redirect URL port.',
+        ),
+      ),
     );
     server.listen(o.port ?? 0, '127.0.0.1', () => ok());
   });
   port = (server.address() as AddressInfo).port;
   const timer = setTimeout(
-    () => finish(new AppError('VENDOR_TIMEOUT', `No answer came back from Square's sign-in page within ${Math.round(o.timeoutMs / 1000)} seconds; nothing was saved.`, `Square sends the seller back to the application's registered Redirect URL: it must be exactly http://127.0.0.1:${port}${CALLBACK_PATH}.`)),
+    () =>
+      finish(
+        new AppError(
+          'VENDOR_TIMEOUT',
+          `No answer came back from Square's sign-in page within ${Math.round(o.timeoutMs / 1000)} seconds; ` +
+            `nothing was saved.`,
+          `Square sends the seller back to the application's registered Redirect URL: it must be exactly ` +
+            `http://127.0.0.1:${port}${CALLBACK_PATH}.`,
+        ),
+      ),
     o.timeoutMs,
   );
   timer.unref?.();
   if (o.signal.aborted) onAbort();
   else o.signal.addEventListener('abort', onAbort, { once: true });
-  return { redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`, code, close: () => finish(new AppError('CONFLICT', 'Connecting to Square was stopped; nothing was saved.')) };
+  return {
+    redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`,
+    code,
+    close: () => finish(new AppError('CONFLICT', 'Connecting to Square was stopped; nothing was saved.')),
+  };
 }

@@ -50,7 +50,11 @@ export function authorizeUrl(o: {
 
 /** True only for Square's authorize endpoint of that environment (https, default port, no
  *  userinfo, exact path), or a loopback stand-in when the core was created for tests. */
-export function isAllowedAuthorizeUrl(url: string, environment: Environment, o: { allowLoopbackHttp: boolean }): boolean {
+export function isAllowedAuthorizeUrl(
+  url: string,
+  environment: Environment,
+  o: { allowLoopbackHttp: boolean },
+): boolean {
   let u: URL;
   try {
     u = new URL(url);
@@ -58,7 +62,8 @@ export function isAllowedAuthorizeUrl(url: string, environment: Environment, o: 
     return false;
   }
   if (u.username !== '' || u.password !== '' || u.hash !== '' || u.pathname !== AUTHORIZE_PATH) return false;
-  if (!u.searchParams.get('client_id') || !u.searchParams.get('state') || !u.searchParams.get('code_challenge')) return false;
+  if (!u.searchParams.get('client_id') || !u.searchParams.get('state') || !u.searchParams.get('code_challenge'))
+    return false;
   if (u.protocol === 'https:') return u.port === '' && u.hostname === AUTHORIZE_HOSTS[environment];
   return u.protocol === 'http:' && o.allowLoopbackHttp && isLoopbackHost(u.hostname);
 }

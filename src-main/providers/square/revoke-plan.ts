@@ -20,15 +20,29 @@ export interface RevokePlan {
 }
 
 /** A personal access token never expires (no expiry) and Square cannot revoke it by API. */
-const looksPersonal = (c: Square): boolean => c.kind === 'access_token' && c.expiresAt === null && c.inspection?.expiresAt === null && c.inspection.verdict === 'valid';
+const looksPersonal = (c: Square): boolean =>
+  c.kind === 'access_token' &&
+  c.expiresAt === null &&
+  c.inspection?.expiresAt === null &&
+  c.inspection.verdict === 'valid';
 
 export async function planRevoke(ctx: ProviderContext, id: string): Promise<RevokePlan> {
   const all = ctx.credentials().filter(isSquare);
   const c = all.find((x) => x.id === id);
   if (!c) throw notFound('credential');
-  const access = c.kind === 'access_token' ? c : c.kind === 'refresh_token' ? all.find((x) => x.id === c.parentId && x.kind === 'access_token') : undefined;
+  const access =
+    c.kind === 'access_token'
+      ? c
+      : c.kind === 'refresh_token'
+        ? all.find((x) => x.id === c.parentId && x.kind === 'access_token')
+        : undefined;
   if (!access) {
-    throw new AppError('UNSUPPORTED', c.kind === 'refresh_token' ? 'This refresh token is not linked to an access token, which Square needs to revoke.' : 'Only Square OAuth access tokens can be revoked.');
+    throw new AppError(
+      'UNSUPPORTED',
+      c.kind === 'refresh_token'
+        ? 'This refresh token is not linked to an access token, which Square needs to revoke.'
+        : 'Only Square OAuth access tokens can be revoked.',
+    );
   }
   if (access.environment === null) throw new AppError('UNSUPPORTED', 'Choose the environment of this token first.');
   const environment = access.environment;
@@ -37,26 +51,44 @@ export async function planRevoke(ctx: ProviderContext, id: string): Promise<Revo
   const secret = clientId ? await secretCredentialFor(ctx, clientId, environment) : null;
   const others = all.filter(
     (x) =>
-      (x.kind === 'access_token' || x.kind === 'refresh_token') && x.id !== access.id && x.id !== refresh?.id &&
-      x.environment === environment && clientId !== null && x.appId === clientId &&
-      access.merchantId !== null && x.merchantId === access.merchantId && !looksPersonal(x),
+      (x.kind === 'access_token' || x.kind === 'refresh_token') &&
+      x.id !== access.id &&
+      x.id !== refresh?.id &&
+      x.environment === environment &&
+      clientId !== null &&
+      x.appId === clientId &&
+      access.merchantId !== null &&
+      x.merchantId === access.merchantId &&
+      !looksPersonal(x),
   );
   return { access, refresh, environment, clientId, secret, others };
 }
 
-export function previewTexts(p: RevokePlan): { revokeAllWarning: string; onlyAccessNote: string; whyNot: string | null } {
+export function previewTexts(p: RevokePlan): {
+  revokeAllWarning: string;
+  onlyAccessNote: string;
+  whyNot: string | null;
+} {
   const who = p.access.merchantId ? `merchant ${p.access.merchantId}` : 'this merchant';
   const app = p.clientId ? `application ${p.clientId}` : 'this application';
   const saved = p.others.length + (p.refresh ? 1 : 0);
+  const affected =
+    saved === 0
+      ? 'No other token saved here is affected.'
+      : `${saved} other token${saved === 1 ? '' : 's'} saved here stop${saved === 1 ? 's' : ''} working too.`;
   return {
     revokeAllWarning:
-      `Revoke all: Square ends EVERY OAuth token ${app} holds for ${who} in ${p.environment}, access and refresh tokens, including any used by other programs or servers. ` +
-      `${saved === 0 ? 'No other token saved here is affected.' : `${saved} other token${saved === 1 ? '' : 's'} saved here stop${saved === 1 ? 's' : ''} working too.`} The seller must authorize again to reconnect.`,
-    onlyAccessNote: `Only this access token: Square ends just this token; the authorization ${p.refresh ? 'and its refresh token stay' : 'stays'}, so the pair can be refreshed later.`,
-    whyNot: p.clientId === null
-      ? 'No application is linked to this token: inspect it (it learns its application) or set its App ID.'
-      : p.secret === null
-        ? `Square needs the application secret of ${p.clientId} to revoke: save it and link it to the application.`
-        : null,
+      `Revoke all: Square ends EVERY OAuth token ${app} holds for ${who} in ${p.environment}, access and ` +
+      `refresh tokens, including any used by other programs or servers. ` +
+      `${affected} The seller must authorize again to reconnect.`,
+    onlyAccessNote:
+      `Only this access token: Square ends just this token; the authorization ` +
+      `${p.refresh ? 'and its refresh token stay' : 'stays'}, so the pair can be refreshed later.`,
+    whyNot:
+      p.clientId === null
+        ? 'No application is linked to this token: inspect it (it learns its application) or set its App ID.'
+        : p.secret === null
+          ? `Square needs the application secret of ${p.clientId} to revoke: save it and link it to the application.`
+          : null,
   };
 }

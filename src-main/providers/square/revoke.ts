@@ -16,23 +16,63 @@ export interface RevokeInput {
 }
 
 export async function revokeAtSquare(ctx: ProviderContext, i: RevokeInput): Promise<void> {
-  const body = RevokeTokenRequest.parse({ client_id: i.clientId, access_token: i.accessToken, revoke_only_access_token: i.onlyAccessToken });
-  const r = await callSquare(ctx, { environment: i.environment, method: 'POST', path: '/oauth2/revoke', auth: { client: i.secret }, body, schema: RevokeTokenResponse });
+  const body = RevokeTokenRequest.parse({
+    client_id: i.clientId,
+    access_token: i.accessToken,
+    revoke_only_access_token: i.onlyAccessToken,
+  });
+  const r = await callSquare(ctx, {
+    environment: i.environment,
+    method: 'POST',
+    path: '/oauth2/revoke',
+    auth: { client: i.secret },
+    body,
+    schema: RevokeTokenResponse,
+  });
   if (r.ok && r.data.success === true) return;
-  if (r.ok) throw new AppError('VENDOR_ERROR', 'Square did not confirm the revoke (success was not true); nothing is known to be revoked.', 'Inspect the token to see whether it still works.');
+  if (r.ok)
+    throw new AppError(
+      'VENDOR_ERROR',
+      'Square did not confirm the revoke (success was not true); nothing is known to be revoked.',
+      'Inspect the token to see whether it still works.',
+    );
   if (r.kind === 'transport') {
-    throw new AppError(r.error.code, 'Square did not answer the revoke, so it is not known whether the tokens were revoked.', 'Inspect the token: if it still works, revoke again.');
+    throw new AppError(
+      r.error.code,
+      'Square did not answer the revoke, so it is not known whether the tokens were revoked.',
+      'Inspect the token: if it still works, revoke again.',
+    );
   }
   if (r.kind === 'unreadable') {
-    throw new AppError('VENDOR_ERROR', 'Square\'s answer to the revoke could not be read, so it is not known whether the tokens were revoked.', 'Inspect the token: if it still works, revoke again.');
+    throw new AppError(
+      'VENDOR_ERROR',
+      "Square's answer to the revoke could not be read, so it is not known whether the tokens were revoked.",
+      'Inspect the token: if it still works, revoke again.',
+    );
   }
   const code = codeOf(r);
   if (r.status === 401) {
-    throw new AppError('VENDOR_ERROR', 'Square refused the application secret or application ID for this revoke (UNAUTHORIZED); nothing was revoked.', 'Check that the linked secret belongs to this token\'s application and environment.');
+    throw new AppError(
+      'VENDOR_ERROR',
+      'Square refused the application secret or application ID for this revoke (UNAUTHORIZED); nothing was revoked.',
+      "Check that the linked secret belongs to this token's application and environment.",
+    );
   }
   if (r.status === 404) {
-    throw new AppError('VENDOR_ERROR', 'Square found no OAuth token like this for the application (NOT_FOUND); nothing was revoked.', 'Personal access tokens cannot be revoked here: replace them in the Developer Console.');
+    throw new AppError(
+      'VENDOR_ERROR',
+      'Square found no OAuth token like this for the application (NOT_FOUND); nothing was revoked.',
+      'Personal access tokens cannot be revoked here: replace them in the Developer Console.',
+    );
   }
-  if (r.status === 429) throw new AppError('VENDOR_RATE_LIMITED', 'Square is rate-limiting requests; nothing was revoked.', 'Wait a minute and try again.');
-  throw new AppError('VENDOR_ERROR', `Square refused the revoke (HTTP ${r.status} ${code ?? ''}); nothing was revoked.`.replace(' )', ')'));
+  if (r.status === 429)
+    throw new AppError(
+      'VENDOR_RATE_LIMITED',
+      'Square is rate-limiting requests; nothing was revoked.',
+      'Wait a minute and try again.',
+    );
+  throw new AppError(
+    'VENDOR_ERROR',
+    `Square refused the revoke (HTTP ${r.status} ${code ?? ''}); nothing was revoked.`.replace(' )', ')'),
+  );
 }

@@ -49,7 +49,12 @@ export const TokenStatusResponse = z.object({
   scopes: z.array(z.string().max(64)).max(300).optional(),
   expires_at: z.union([z.iso.datetime({ offset: true }), z.literal('')]).optional(),
   client_id: z.string().max(191).optional(),
-  merchant_id: z.string().min(8).max(191).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  merchant_id: z
+    .string()
+    .min(8)
+    .max(191)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   errors: Errors.optional(),
 });
 
@@ -59,7 +64,11 @@ export const ObtainTokenResponse = z.object({
   access_token: z.string().min(2).max(1024),
   token_type: z.string().min(2).max(10),
   expires_at: TokenTime,
-  merchant_id: z.string().min(8).max(191).regex(/^[A-Za-z0-9_-]+$/),
+  merchant_id: z
+    .string()
+    .min(8)
+    .max(191)
+    .regex(/^[A-Za-z0-9_-]+$/),
   refresh_token: z.string().min(2).max(1024).optional(),
   short_lived: z.boolean().optional(),
   refresh_token_expires_at: TokenTime.optional(),
@@ -74,7 +83,10 @@ export const ObtainTokenRequest = z.strictObject({
   code: z.string().min(1).max(191).optional(),
   redirect_uri: z.string().max(2048).optional(),
   refresh_token: z.string().min(2).max(1024).optional(),
-  code_verifier: z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/).optional(),
+  code_verifier: z
+    .string()
+    .regex(/^[A-Za-z0-9._~-]{43,128}$/)
+    .optional(),
 });
 export type ObtainTokenRequest = z.infer<typeof ObtainTokenRequest>;
 
@@ -105,11 +117,18 @@ export const Location = z.object({
   business_name: z.string().max(255).nullish(),
 });
 /** An account without locations may leave the list out (Square omits empty lists in several answers). */
-export const ListLocationsResponse = z.object({ locations: z.array(Location).max(1000).optional(), errors: Errors.optional() });
+export const ListLocationsResponse = z.object({
+  locations: z.array(Location).max(1000).optional(),
+  errors: Errors.optional(),
+});
 
 // ---- payments and refunds ----------------------------------------------------------------------
 export const Payment = z.object({
-  id: z.string().min(1).max(192).regex(/^[A-Za-z0-9_-]+$/),
+  id: z
+    .string()
+    .min(1)
+    .max(192)
+    .regex(/^[A-Za-z0-9_-]+$/),
   status: z.string().min(1).max(50),
   amount_money: Money.nullish(),
   total_money: Money.optional(),

@@ -20,9 +20,12 @@ const SPECIFIC: Record<string, Risk> = {
     level: 'warning',
     text: 'PAYMENTS_WRITE_SHARED_ONFILE lets it charge cards on file that were saved for other sellers.',
   },
-  BANK_ACCOUNTS_READ: { level: 'warning', text: 'BANK_ACCOUNTS_READ lets it read the seller\'s bank account details.' },
-  CUSTOMERS_WRITE: { level: 'warning', text: 'CUSTOMERS_WRITE lets it create, change and delete buyers\' customer records.' },
-  EMPLOYEES_WRITE: { level: 'warning', text: 'EMPLOYEES_WRITE lets it change the seller\'s staff records.' },
+  BANK_ACCOUNTS_READ: { level: 'warning', text: "BANK_ACCOUNTS_READ lets it read the seller's bank account details." },
+  CUSTOMERS_WRITE: {
+    level: 'warning',
+    text: "CUSTOMERS_WRITE lets it create, change and delete buyers' customer records.",
+  },
+  EMPLOYEES_WRITE: { level: 'warning', text: "EMPLOYEES_WRITE lets it change the seller's staff records." },
 };
 
 const isWrite = (s: string): boolean => /_(WRITE|CREATE|UPDATE)(_|$)|MANAGEMENT/.test(s);
@@ -33,13 +36,17 @@ export function scopeRisks(o: { scopes: readonly string[]; personal: boolean; en
   if (o.personal) {
     risks.push({
       level: 'danger',
-      text: 'Personal access token: full access to the whole Square account, and it never expires. Square says never to ask a seller for one; keep it out of apps, browsers and shared files.',
+      text:
+        'Personal access token: full access to the whole Square account, and it never expires. Square ' +
+        'says never to ask a seller for one; keep it out of apps, browsers and shared files.',
     });
   }
   if (has('CUSTOMERS_READ') && has('PAYMENTS_WRITE')) {
     risks.push({
       level: 'danger',
-      text: 'With CUSTOMERS_READ and PAYMENTS_WRITE it can look a buyer up (by email, say) and charge a card they saved: it must never leave a server.',
+      text:
+        'With CUSTOMERS_READ and PAYMENTS_WRITE it can look a buyer up (by email, say) and charge a card ' +
+        'they saved: it must never leave a server.',
     });
   }
   if (o.environment === 'production' && has('PAYMENTS_WRITE')) {
@@ -56,11 +63,16 @@ export function scopeRisks(o: { scopes: readonly string[]; personal: boolean; en
     const list = extra.slice(0, 8).join(', ') + (extra.length > 8 ? ` and ${extra.length - 8} more` : '');
     risks.push({
       level: writes.length > 0 ? 'warning' : 'info',
-      text: `${extra.length} scope${extra.length === 1 ? '' : 's'} beyond inspecting and test payments (${list}). If its use needs fewer, ask the seller for fewer.`.slice(0, 300),
+      text:
+        `${extra.length} scope${extra.length === 1 ? '' : 's'} beyond inspecting and test payments ` +
+        `(${list}). If its use needs fewer, ask the seller for fewer.`.slice(0, 300),
     });
   }
   if (!o.scopes.includes('MERCHANT_PROFILE_READ')) {
-    risks.push({ level: 'info', text: 'Without MERCHANT_PROFILE_READ its business name and locations cannot be read.' });
+    risks.push({
+      level: 'info',
+      text: 'Without MERCHANT_PROFILE_READ its business name and locations cannot be read.',
+    });
   }
   if (!o.scopes.includes('PAYMENTS_WRITE')) {
     risks.push({ level: 'info', text: 'Without PAYMENTS_WRITE it cannot take test payments.' });

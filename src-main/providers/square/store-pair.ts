@@ -11,7 +11,12 @@ import type { Connected } from './connect';
 
 type Deps = Pick<CoreDeps, 'index' | 'store' | 'logger' | 'clock' | 'locks'> & { hasher: ValueHasher };
 
-export async function storeConnectedPair(d: Deps, app: StoredCredential, clientId: string, t: Connected): Promise<StoredCredential[]> {
+export async function storeConnectedPair(
+  d: Deps,
+  app: StoredCredential,
+  clientId: string,
+  t: Connected,
+): Promise<StoredCredential[]> {
   return d.locks.run(IMPORT_LOCK, async () => {
     const at = d.clock().toISOString();
     const accessId = randomUUID();
@@ -19,16 +24,40 @@ export async function storeConnectedPair(d: Deps, app: StoredCredential, clientI
     const common = { merchantId: t.merchantId, appId: clientId, locationId: null };
     const records = [
       newRecord({
-        id: accessId, value: t.accessToken, source: 'oauth', at, valueHash: await d.hasher.hash(t.accessToken),
-        proposal: { provider: 'square', kind: 'access_token', environment: 'sandbox', confidence: 'documented', reason: 'From Square\'s OAuth token endpoint.' },
+        id: accessId,
+        value: t.accessToken,
+        source: 'oauth',
+        at,
+        valueHash: await d.hasher.hash(t.accessToken),
+        proposal: {
+          provider: 'square',
+          kind: 'access_token',
+          environment: 'sandbox',
+          confidence: 'documented',
+          reason: "From Square's OAuth token endpoint.",
+        },
         extra: { ...common, expiresAt: t.expiresAt, parentId: app.id },
       }),
       newRecord({
-        id: refreshId, value: t.refreshToken, source: 'oauth', at, valueHash: await d.hasher.hash(t.refreshToken),
-        proposal: { provider: 'square', kind: 'refresh_token', environment: 'sandbox', confidence: 'documented', reason: 'From Square\'s OAuth token endpoint.' },
+        id: refreshId,
+        value: t.refreshToken,
+        source: 'oauth',
+        at,
+        valueHash: await d.hasher.hash(t.refreshToken),
+        proposal: {
+          provider: 'square',
+          kind: 'refresh_token',
+          environment: 'sandbox',
+          confidence: 'documented',
+          reason: "From Square's OAuth token endpoint.",
+        },
         extra: { ...common, expiresAt: t.refreshExpiresAt, parentId: accessId },
       }),
-    ].map((r, i) => ({ ...r, status: 'active' as const, label: `Square sandbox ${i === 0 ? 'access' : 'refresh'} token (OAuth, ${t.merchantId})`.slice(0, 80) }));
+    ].map((r, i) => ({
+      ...r,
+      status: 'active' as const,
+      label: `Square sandbox ${i === 0 ? 'access' : 'refresh'} token (OAuth, ${t.merchantId})`.slice(0, 80),
+    }));
     const values = [t.accessToken, t.refreshToken];
     const stored: string[] = [];
     try {
@@ -39,11 +68,17 @@ export async function storeConnectedPair(d: Deps, app: StoredCredential, clientI
       await d.index.mutate((draft) => void draft.credentials.push(...records));
     } catch (e) {
       for (const id of stored) {
-        await d.store.delete(id).catch(() => d.logger.error('credential.rollback_failed', { id, hint: 'the keychain item is an orphan; see the consistency report' }));
+        await d.store.delete(id).catch(() =>
+          d.logger.error('credential.rollback_failed', {
+            id,
+            hint: 'the keychain item is an orphan; see the consistency report',
+          }),
+        );
       }
       throw e;
     }
-    for (const r of records) d.logger.info('credential.added', { id: r.id, provider: 'square', kind: r.kind, source: 'oauth' });
+    for (const r of records)
+      d.logger.info('credential.added', { id: r.id, provider: 'square', kind: r.kind, source: 'oauth' });
     return records;
   });
 }

@@ -15,4 +15,5 @@ export const dateOf = (iso: string): string => iso.slice(0, 10);
 /** An ISO time from Square as the contract stores it (UTC, milliseconds). */
 export const isoOf = (t: string): string => new Date(t).toISOString();
 
-export const other = <E extends 'sandbox' | 'production'>(e: E): 'sandbox' | 'production' => (e === 'sandbox' ? 'production' : 'sandbox');
+export const other = <E extends 'sandbox' | 'production'>(e: E): 'sandbox' | 'production' =>
+  e === 'sandbox' ? 'production' : 'sandbox';
