@@ -317,6 +317,20 @@ describe('when Square does not answer properly', () => {
   });
 });
 
+describe('when Square contradicts itself', () => {
+  it('token status says UNAUTHORIZED on both hosts but a regular call works: an error verdict, not "invalid"', async () => {
+    const [target] = await seedCredentials(fx.f, [
+      { kind: 'access_token', value: fx.sandbox.personalToken, environment: 'sandbox' },
+    ]);
+    const unauthorized = { errors: [{ category: 'AUTHENTICATION_ERROR', code: 'UNAUTHORIZED' }] };
+    fx.sq.faults.always({ path: '/oauth2/token/status' }, { type: 'bad-json', status: 401, body: unauthorized });
+    const r = await fx.f.call('credentials.inspect', { id: target! });
+    fx.sq.faults.clear();
+    expect(r).toMatchObject({ verdict: 'error', environmentFound: 'sandbox', requests: 3 });
+    expect(r.reason).toMatch(/refuses this token \(UNAUTHORIZED\), yet Square sandbox accepts it/);
+  });
+});
+
 describe('bulk inspection', () => {
   it('reports progress, finishes, and stops when cancelled', async () => {
     const tokens = Array.from(

@@ -63,7 +63,20 @@ export async function inspectAccessToken(c: Square, ctx: ProviderContext): Promi
     schema: ListLocationsResponse,
   });
   requests += probe.attempts;
-  const code = probe.ok ? null : codeOf(probe);
+  if (probe.ok || (probe.kind === 'square' && probe.status === 403)) {
+    // Square's own answers disagree: token status refuses the token, a regular call accepts it.
+    return {
+      result: result({
+        verdict: 'error',
+        reason: `Square's token status check refuses this token (UNAUTHORIZED), yet Square ${home} accepts it for other calls.`,
+        nextStep: 'Inspect it again later; if this persists, test it with a real call (Copy as curl).',
+        environmentFound: home,
+        requests,
+      }),
+      discovered: {},
+    };
+  }
+  const code = codeOf(probe);
   if (code === 'ACCESS_TOKEN_EXPIRED') return expired(c, c.expiresAt, 'Square answers ACCESS_TOKEN_EXPIRED', requests);
   const revoked = code === 'ACCESS_TOKEN_REVOKED';
   return {
