@@ -58,7 +58,6 @@ async function main(): Promise<number> {
   const results: boolean[] = [];
   results.push(await section('list', () => benchList(cleanup, { n: quick ? 1000 : 10_000, warmups: 5, runs: quick ? 10 : 50 })));
   results.push(await section('add', () => benchAdd(cleanup, { n: quick ? 100 : 1000 })));
-  results.push(await section('square', () => benchSquareInspection(cleanup, { n: quick ? 100 : 500, latencyMs: 50 })));
 
   heading('Renderer build');
   let skip: string | null = null;
@@ -69,6 +68,7 @@ async function main(): Promise<number> {
   }
   results.push(await section('bundle', async () => benchBundle(skip)));
   results.push(await section('render', () => benchFirstRender(cleanup, skip, { n: quick ? 100 : 1000, runs: 5, timeoutMs: 30_000 })));
+  results.push(await section('square', () => benchSquareInspection(cleanup, { n: quick ? 100 : 500, latencyMs: 50 })));
 
   heading('Cleanup');
   const cleaned = await runCleanups();

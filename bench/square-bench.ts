@@ -1,4 +1,4 @@
-// Part 3: bulk inspection of Square tokens through a real core (router, private keyring) against
+// Part 5: bulk inspection of Square tokens through a real core (router, private keyring) against
 // the local Square with stand-in latency, then the same tokens one at a time. Prints the total
 // time, the floor Square's per-host limit allows and the ratio to it, and requests per inspection.
 import fs from 'node:fs/promises';
