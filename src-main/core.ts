@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './log/logger';
 import { RedactionRegistry } from './log/redaction';
 import { networkHandlers } from './network/handlers';
 import { createAdapters } from './providers/adapters';
+import { createSquareDomain } from './providers/square/handlers';
 import { EndpointOverrides } from './providers/http/hosts';
 import { createHttpContext } from './providers/http/http-context';
 import { createRequestLog } from './providers/http/request-log';
@@ -41,6 +42,9 @@ export interface CoreOptions {
   clipboard?: Clipboard;
   dialogs?: Dialogs;
   openExternal?: (url: string) => Promise<void>;
+  /** Opens an OAuth authorize page in the system browser (square.connect). The core passes only
+   *  URLs its own authorize allowlist accepts (providers/square/oauth-pkce.ts). */
+  openAuthorizeUrl?: (url: string) => Promise<void>;
   /** Vendor base-URL overrides, for the local stand-ins in tests. */
   endpoints?: EndpointOverrides;
   /** Plain HTTP to loopback only; never set by the Electron shell. */
@@ -58,6 +62,14 @@ export interface CoreOptions {
   expiryCheckMs?: number;
   /** Per-host HTTP cap (default 4 in flight, 10 starts/s); see providers/http/http-context.ts. */
   hostLimits?: { maxConcurrent: number; maxPerWindow: number };
+  /** Shorter waits for tests and the benchmark; the shell never sets these. */
+  timing?: {
+    httpTimeoutMs?: number;
+    httpRetryBaseDelayMs?: number;
+    chargeResendDelayMs?: number;
+    refreshSaveRetryMs?: number;
+    oauthCallbackTimeoutMs?: number;
+  };
 }
 
 export interface Core {
@@ -104,6 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
     allowLoopbackHttp: options.allowLoopbackHttp === true,
     hostLimits: options.hostLimits,
+    timeoutMs: options.timing?.httpTimeoutMs,
+    retryBaseDelayMs: options.timing?.httpRetryBaseDelayMs,
     logger,
     redaction,
     requestLog,
@@ -119,14 +133,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const hasher = createValueHasher(store, redaction);
   const adapters = options.adapters ?? createAdapters();
   const credentials = await createCredentialsDomain({ ...deps, hasher });
-  const charges = await createChargesDomain({ ...deps, adapters });
-  const inspect = createInspectDomain({ ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency, attempts: charges.attempts, expiryCheckMs: options.expiryCheckMs });
+  const charges = await createChargesDomain({ ...deps, adapters, resendDelayMs: options.timing?.chargeResendDelayMs });
+  const inspect = createInspectDomain({
+    ...deps,
+    hasher,
+    adapters,
+    bulkConcurrency: options.bulkConcurrency,
+    saveRetryMs: options.timing?.refreshSaveRetryMs,
+    attempts: charges.attempts,
+    expiryCheckMs: options.expiryCheckMs,
+  });
+  const square = createSquareDomain({
+    ...deps,
+    hasher,
+    endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
+    allowLoopbackHttp: options.allowLoopbackHttp === true,
+    openAuthorizeUrl: options.openAuthorizeUrl,
+    connectTimeoutMs: options.timing?.oauthCallbackTimeoutMs,
+  });
 
   const handlers = combineHandlers(
     statusHandlers({ ...deps, version: options.version ?? '0.0.0', keychainState: () => keychainState }),
     credentials.handlers,
     inspect.handlers,
     charges.handlers,
+    square.handlers,
     settingsHandlers(deps),
     linkHandlers(options.openExternal),
     networkHandlers(deps),
@@ -156,6 +187,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true; // from here every call answers UNAVAILABLE
       guard.refuseCopies(); // a copy in flight must not reach the clipboard while we quit
       inspect.stop(); // bulk inspections end; their calls in flight are awaited below
+      square.stop(); // a connect waiting for the browser ends
       if (inspect.unsavedRefreshes() > 0) logger.error('core.closing_with_unsaved_refresh', { pairs: inspect.unsavedRefreshes() });
       const waitMs = options.closeTimeoutMs ?? 5_000;
       let timer: NodeJS.Timeout | undefined;

@@ -18,6 +18,7 @@ import { CHANNELS, events, type EventName, type IpcError } from '@shared/contrac
 import { normalizeDocsUrl } from './links/docs-allowlist';
 import { osNotifications } from './inspect/expiry-notices';
 import { menuTemplate } from './menu';
+import { isAllowedAuthorizeUrl } from './providers/square/oauth-pkce';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import {
   APP_ORIGIN,
@@ -47,6 +48,12 @@ function openDocsExternally(url: string): Promise<void> {
   const safe = normalizeDocsUrl(url);
   if (safe === null) return Promise.reject(new Error('URL is not an allowed documentation link'));
   return shell.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
+}
+
+/** Square's sandbox OAuth authorize page only (square.connect), checked again here before the OS sees it. */
+function openAuthorizeExternally(url: string): Promise<void> {
+  if (!isAllowedAuthorizeUrl(url, 'sandbox', { allowLoopbackHttp: false })) return Promise.reject(new Error('URL is not Square\'s authorize page'));
+  return shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed isAllowedAuthorizeUrl (https, Square's sandbox authorize endpoint only) */
 }
 
 let core: Core | null = null;
@@ -148,6 +155,7 @@ async function start(): Promise<void> {
       },
     },
     openExternal: openDocsExternally,
+    openAuthorizeUrl: openAuthorizeExternally,
     version: app.getVersion(),
   });
   wireIpc(core);

@@ -1,6 +1,7 @@
 // The vendor modules the inspect and charges domains use, by provider.
 import type { Adapters } from '../inspect/inspect-one';
+import { createSquareAdapter } from './square/adapter';
 
 export function createAdapters(): Adapters {
-  return {};
+  return { square: createSquareAdapter() };
 }

@@ -34,6 +34,10 @@ function validPayload(channel: Channel): Record<string, unknown> {
     'requests.list': { limit: 10 },
     'settings.update': { clipboardClearSeconds: 30 },
     'links.openDocs': { url: 'https://docs.clover.com/docs' },
+    'square.revokePreview': { id: existingId },
+    'square.revoke': { id: existingId, onlyAccessToken: true },
+    'square.connect': { environment: 'sandbox', applicationId: existingId, redirectPort: 5000 },
+    'square.cancelConnect': {},
   };
   return byChannel[channel] ?? {};
 }

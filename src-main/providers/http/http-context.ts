@@ -18,6 +18,8 @@ export interface HttpContextOptions {
   requestLog: RequestLog;
   clock: () => Date;
   timeoutMs?: number;
+  /** First retry backoff step (default 1000 ms); tests shorten it (CoreOptions.timing). */
+  retryBaseDelayMs?: number;
   /** Per-host cap shared by every client (default 4 in flight, 10 starts/s). Providers with
    *  published per-token limits carry those on each request instead (`mkLimits`). */
   hostLimits?: { maxConcurrent: number; maxPerWindow: number };

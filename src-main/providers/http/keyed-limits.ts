@@ -8,6 +8,9 @@ export interface LimitSpec {
   key: string;
   maxConcurrent: number;
   maxPerSecond: number;
+  /** This spec is the provider's own cap for the whole host: it replaces the core's default host
+   *  cap for this request (Square, whose host cap is its own decision: providers/square/limits.ts). */
+  replacesHostCap?: boolean;
 }
 
 export interface KeyedLimits {

@@ -10,6 +10,7 @@ import { credentialChannels } from './credentials';
 import { graphChannels } from './graph';
 import { reportChannels } from './reports';
 import { inspectChannels, inspectEvents } from './inspect';
+import { squareChannels } from './square';
 import type { IpcError } from './errors';
 import { Id } from './common';
 import { KEYCHAIN_STATES } from '../vocabulary';
@@ -22,8 +23,17 @@ export * from './inspect';
 export * from './charges';
 export * from './graph';
 export * from './reports';
+export * from './square';
 
-export const contract = { ...appChannels, ...credentialChannels, ...inspectChannels, ...chargeChannels, ...graphChannels, ...reportChannels } as const;
+export const contract = {
+  ...appChannels,
+  ...credentialChannels,
+  ...inspectChannels,
+  ...chargeChannels,
+  ...graphChannels,
+  ...reportChannels,
+  ...squareChannels,
+} as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -33,6 +33,7 @@ const SOURCE_TEXT: Record<CredentialSource, string> = {
   clipboard: 'Pasted from clipboard',
   file: 'Imported from file',
   keychain: 'Adopted from the keychain',
+  oauth: 'Connected with OAuth',
 };
 
 /** The provider with one of its own kinds, or null when the kind is not that provider's. */
