@@ -26,6 +26,11 @@ import {
 import { openScreen, screenIds, SEEDED, seedScreens } from './screens';
 
 const THEMES = ['light', 'dark'] as const;
+/** A new value per theme for the paste that shows a notice (and, pasted twice, an error). */
+const NOTICE_TOKENS = {
+  light: 'EAAAQualityLightNotice0123456789abcdefGHIJKL',
+  dark: 'EAAAQualityDarkNotice90123456789abcdefGHIJKL',
+} as const;
 
 /** The ring's contrast against what is behind it; 0 when there is no ring. */
 function ringContrast(p: RingProbe): number {
@@ -99,6 +104,31 @@ test.describe('quality: every screen, both themes', () => {
       found.push(...rename.serious.map((v) => `[${theme} rename] ${v}`));
       report.push(`${theme} rename: ${rename.summary}`);
       await page.keyboard.press('Escape');
+      // Everything that can sit above a screen at once: a notice and a new pending card (a paste),
+      // an error banner with its code (the same value pasted again), the clipboard toast (a copy)
+      // and the keychain check report.
+      mk.clipboard.text = NOTICE_TOKENS[theme];
+      await page.getByRole('button', { name: 'Paste from clipboard' }).click();
+      await expect(page.getByRole('button', { name: 'Dismiss notice' })).toBeVisible();
+      mk.clipboard.text = NOTICE_TOKENS[theme];
+      await page.getByRole('button', { name: 'Paste from clipboard' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await row(mk, SEEDED.sandbox)
+        .getByRole('button', { name: `Copy ${SEEDED.sandbox}` })
+        .click();
+      await page.getByRole('menuitem', { name: 'Raw value' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+      await page.getByRole('button', { name: 'Check keychain' }).click();
+      await expect(page.getByRole('heading', { name: 'Keychain check' })).toBeVisible();
+      await page.evaluate(scrollToStart);
+      const notices = await axe(page);
+      found.push(...notices.serious.map((v) => `[${theme} notices] ${v}`));
+      report.push(`${theme} notices, error, toast, keychain check: ${notices.summary}`);
+      await mk.screenshot(`quality-notices-${theme}`);
+      await page.getByRole('button', { name: 'Dismiss error' }).click();
+      await page.getByRole('button', { name: 'Dismiss notice' }).click();
+      await page.getByRole('button', { name: 'Dismiss notification' }).click();
+      await page.getByRole('button', { name: 'Hide keychain check' }).click();
     }
     await test.info().attach('axe-report.txt', { body: report.join('\n'), contentType: 'text/plain' });
     console.log(`axe (all impacts):\n${report.join('\n')}`);
