@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeTheme,
   Notification,
   protocol,
   shell,
@@ -72,6 +73,7 @@ function createMainWindow(): BrowserWindow {
     preloadPath: PRELOAD_PATH,
     isPackaged: app.isPackaged,
     iconPath: process.platform === 'linux' ? WINDOW_ICON : undefined,
+    dark: nativeTheme.shouldUseDarkColors,
   });
   // The security flags are restated literally (same values as window.ts, which is tested as data)
   // so electronegativity, which reads only this constructor call, can verify them.

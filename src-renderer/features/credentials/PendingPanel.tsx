@@ -19,6 +19,7 @@ import { useStore } from '../../app/store';
 import { useWriteLock } from '../../app/writeLock';
 import { environmentLabel, kindLabel, providerLabel } from '../../lib/format';
 import { MissingBadge } from '../../ui/Badges';
+import { Button } from '../../ui/Button';
 import { InlineConfirm } from '../../ui/InlineConfirm';
 import { useMissingIds } from './useMissingIds';
 import './pending.css';
@@ -131,8 +132,7 @@ function PendingCard({ credential, missing }: { credential: CredentialView; miss
             {proposal.environment
               ? `, ${environmentLabel(proposal.environment).toLowerCase()}`
               : ', environment unknown'}
-            .{' '}
-            {proposal.reason ? <span className="muted">{proposal.reason}</span> : null}
+            . {proposal.reason ? <span className="muted">{proposal.reason}</span> : null}
           </>
         ) : (
           <span className="muted">The original detection is not available any more; check every field.</span>
@@ -202,25 +202,26 @@ function PendingCard({ credential, missing }: { credential: CredentialView; miss
         </div>
         {confirmingDiscard ? null : (
           <div className="pending-actions">
-            <button
-              type="button"
+            <Button
               className="button button-ghost-danger"
-              disabled={blocked}
+              busy={busy !== undefined}
+              disabled={lock.reason !== null}
               title={lock.reason ?? undefined}
               aria-describedby={lock.describedBy}
               onClick={() => setConfirmingDiscard(true)}
             >
               Discard
-            </button>
-            <button
+            </Button>
+            <Button
               type="submit"
               className="button button-primary"
-              disabled={blocked}
+              busy={busy !== undefined}
+              disabled={lock.reason !== null}
               title={lock.reason ?? undefined}
               aria-describedby={lock.describedBy}
             >
               {busy === 'confirm' ? 'Confirming…' : 'Confirm'}
-            </button>
+            </Button>
           </div>
         )}
       </div>
