@@ -7,6 +7,7 @@ import os from 'node:os';
 import { benchClover } from './clover-bench';
 import { benchAdd, benchList, type Cleanup } from './core-bench';
 import { benchBundle, benchFirstRender, ensureRenderer } from './renderer-bench';
+import { benchSquareInspection } from './square-bench';
 import { heading, ms } from './stats';
 
 const argv = new Set(process.argv.slice(2));
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
   }
   results.push(await section('bundle', async () => benchBundle(skip)));
   results.push(await section('render', () => benchFirstRender(cleanup, skip, { n: quick ? 100 : 1000, runs: 5, timeoutMs: 30_000 })));
+  results.push(await section('square', () => benchSquareInspection(cleanup, { n: quick ? 100 : 500, latencyMs: 50 })));
 
   heading('Cleanup');
   const cleaned = await runCleanups();

@@ -20,8 +20,9 @@ import { RedactionRegistry } from './log/redaction';
 import { networkHandlers } from './network/handlers';
 import { createAdapters } from './providers/adapters';
 import { createCloverDomain } from './providers/clover/handlers';
+import { createSquareDomain } from './providers/square/handlers';
 import { EndpointOverrides } from './providers/http/hosts';
-import { createHttpContext, type HostLimits } from './providers/http/http-context';
+import { createHttpContext } from './providers/http/http-context';
 import { createRequestLog } from './providers/http/request-log';
 import { reportHandlers } from './reports/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -42,8 +43,8 @@ export interface CoreOptions {
   clipboard?: Clipboard;
   dialogs?: Dialogs;
   openExternal?: (url: string) => Promise<void>;
-  /** Opens a vendor's OAuth authorize page in the system browser (only URLs that passed the
-   *  vendor's authorize-host allowlist reach it; the shell checks again). */
+  /** Opens a vendor's OAuth authorize page in the system browser (square.connect, clover.connect).
+   *  The core passes only URLs the vendor's own authorize allowlist accepts; the shell checks again. */
   openAuthorizeUrl?: (url: string) => Promise<void>;
   /** Vendor base-URL overrides, for the local stand-ins in tests. */
   endpoints?: EndpointOverrides;
@@ -60,16 +61,16 @@ export interface CoreOptions {
   bulkConcurrency?: number;
   /** How often expiry warnings are computed (default 15 min). */
   expiryCheckMs?: number;
-  /** Per-host HTTP cap by provider (default DEFAULT_HOST_LIMITS, providers/http/http-context.ts). */
-  hostLimits?: HostLimits;
-  /** Total deadline of one HTTP attempt (default 15 s); tests shorten it. */
-  httpTimeoutMs?: number;
-  /** First HTTP retry backoff (default 1 s, doubled each retry); tests shorten it. */
-  httpRetryBaseDelayMs?: number;
-  /** How long clover.connect waits for the browser (default 5 minutes). */
-  connectTimeoutMs?: number;
-  /** Pause before the charges domain resends an unknown outcome (default 500 ms); tests shorten it. */
-  chargeResendDelayMs?: number;
+  /** Per-host HTTP cap (default 4 in flight, 10 starts/s); see providers/http/http-context.ts. */
+  hostLimits?: { maxConcurrent: number; maxPerWindow: number };
+  /** Shorter waits for tests and the benchmark; the shell never sets these. */
+  timing?: {
+    httpTimeoutMs?: number;
+    httpRetryBaseDelayMs?: number;
+    chargeResendDelayMs?: number;
+    refreshSaveRetryMs?: number;
+    oauthCallbackTimeoutMs?: number;
+  };
 }
 
 export interface Core {
@@ -116,8 +117,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
     allowLoopbackHttp: options.allowLoopbackHttp === true,
     hostLimits: options.hostLimits,
-    timeoutMs: options.httpTimeoutMs,
-    retryBaseDelayMs: options.httpRetryBaseDelayMs,
+    timeoutMs: options.timing?.httpTimeoutMs,
+    retryBaseDelayMs: options.timing?.httpRetryBaseDelayMs,
     logger,
     redaction,
     requestLog,
@@ -133,15 +134,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const hasher = createValueHasher(store, redaction);
   const adapters = options.adapters ?? createAdapters();
   const credentials = await createCredentialsDomain({ ...deps, hasher });
-  const charges = await createChargesDomain({ ...deps, adapters, resendDelayMs: options.chargeResendDelayMs });
+  const charges = await createChargesDomain({ ...deps, adapters, resendDelayMs: options.timing?.chargeResendDelayMs });
   const inspect = createInspectDomain({
-    ...deps, hasher, adapters, bulkConcurrency: options.bulkConcurrency, attempts: charges.attempts, expiryCheckMs: options.expiryCheckMs,
+    ...deps,
+    hasher,
+    adapters,
+    bulkConcurrency: options.bulkConcurrency,
+    saveRetryMs: options.timing?.refreshSaveRetryMs,
+    attempts: charges.attempts,
+    expiryCheckMs: options.expiryCheckMs,
   });
   const clover = createCloverDomain({ ...deps, hasher, adapter: adapters.clover }, {
     openAuthorizeUrl: options.openAuthorizeUrl,
     endpoints: options.endpoints,
     allowLoopbackHttp: options.allowLoopbackHttp === true,
-    timeoutMs: options.connectTimeoutMs,
+    timeoutMs: options.timing?.oauthCallbackTimeoutMs,
+  });
+  const square = createSquareDomain({
+    ...deps,
+    hasher,
+    endpoints: EndpointOverrides.parse(options.endpoints ?? {}),
+    allowLoopbackHttp: options.allowLoopbackHttp === true,
+    openAuthorizeUrl: options.openAuthorizeUrl,
+    connectTimeoutMs: options.timing?.oauthCallbackTimeoutMs,
   });
 
   const handlers = combineHandlers(
@@ -150,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     inspect.handlers,
     charges.handlers,
     clover.handlers,
+    square.handlers,
     settingsHandlers(deps),
     linkHandlers(options.openExternal),
     networkHandlers(deps),
@@ -180,6 +196,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       guard.refuseCopies(); // a copy in flight must not reach the clipboard while we quit
       inspect.stop(); // bulk inspections end; their calls in flight are awaited below
       clover.stop(); // a connect waiting for the browser ends
+      square.stop(); // a connect waiting for the browser ends
       if (inspect.unsavedRefreshes() > 0) logger.error('core.closing_with_unsaved_refresh', { pairs: inspect.unsavedRefreshes() });
       const waitMs = options.closeTimeoutMs ?? 5_000;
       let timer: NodeJS.Timeout | undefined;

@@ -8,17 +8,19 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeTheme,
   Notification,
   protocol,
   shell,
   type WebContents,
 } from 'electron';
 import { createCore, type Core } from './core';
-import { isAllowedAuthorizeUrl } from './providers/clover/authorize-hosts';
+import { isAllowedAuthorizeUrl as isAllowedCloverAuthorizeUrl } from './providers/clover/authorize-hosts';
 import { CHANNELS, events, type EventName, type IpcError } from '@shared/contract';
 import { normalizeDocsUrl } from './links/docs-allowlist';
 import { osNotifications } from './inspect/expiry-notices';
 import { menuTemplate } from './menu';
+import { isAllowedAuthorizeUrl } from './providers/square/oauth-pkce';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import {
   APP_ORIGIN,
@@ -50,11 +52,12 @@ function openDocsExternally(url: string): Promise<void> {
   return shell.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
 }
 
-/** Only a vendor's OAuth authorize page (exact https hosts, the authorize path) reaches the OS URL
- *  handler this way; a separate list from the docs one, and as strict. */
+/** Only a vendor's OAuth authorize page (Square's sandbox authorize endpoint; Clover's authorize
+ *  hosts, exact https, the authorize path) reaches the OS URL handler this way, checked again here. */
 function openAuthorizeExternally(url: string): Promise<void> {
-  if (!isAllowedAuthorizeUrl(url, { allowLoopbackHttp: false })) return Promise.reject(new Error('URL is not an allowed authorize page'));
-  return shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed isAllowedAuthorizeUrl (https, exact vendor hosts, authorize path) */
+  const allowed = isAllowedAuthorizeUrl(url, 'sandbox', { allowLoopbackHttp: false }) || isAllowedCloverAuthorizeUrl(url, { allowLoopbackHttp: false });
+  if (!allowed) return Promise.reject(new Error('URL is not an allowed authorize page'));
+  return shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed a vendor authorize allowlist (https, exact hosts, authorize path) */
 }
 
 let core: Core | null = null;
@@ -73,6 +76,7 @@ function createMainWindow(): BrowserWindow {
     preloadPath: PRELOAD_PATH,
     isPackaged: app.isPackaged,
     iconPath: process.platform === 'linux' ? WINDOW_ICON : undefined,
+    dark: nativeTheme.shouldUseDarkColors,
   });
   // The security flags are restated literally (same values as window.ts, which is tested as data)
   // so electronegativity, which reads only this constructor call, can verify them.

@@ -20,12 +20,18 @@ export interface WindowOptionsInput {
   isPackaged?: boolean;
   /** The window icon (Linux; macOS and Windows take theirs from the app bundle / .exe). */
   iconPath?: string;
+  /** The OS is in dark mode (nativeTheme.shouldUseDarkColors): the frame's colour before paint. */
+  dark?: boolean;
 }
+
+/** The renderer's --bg token in each theme (src-renderer/ui/base.css): what shows while resizing. */
+export const WINDOW_BACKGROUND = { light: '#f6f7f9', dark: '#111418' } as const;
 
 export function createWindowOptions({
   preloadPath,
   isPackaged = true,
   iconPath,
+  dark = false,
 }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: 'Merchant Keychain',
@@ -34,7 +40,7 @@ export function createWindowOptions({
     height: 820,
     minWidth: 960,
     minHeight: 640,
-    backgroundColor: '#0f172a',
+    backgroundColor: WINDOW_BACKGROUND[dark ? 'dark' : 'light'],
     show: false, // shown on ready-to-show, so no white flash
     webPreferences: {
       preload: preloadPath,

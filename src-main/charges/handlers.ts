@@ -69,7 +69,7 @@ export async function createChargesDomain(d: Deps) {
         if (i > 0) await new Promise((r) => setTimeout(r, (d.resendDelayMs ?? 500) * 2 ** (i - 1)));
         const e: LedgerEntry = entry;
         outcome = await adapter.charge(
-          { attemptId, credential, idempotencyKey: e.idempotencyKey, amount: e.request.amount, currency: e.request.currency, scenario: e.request.scenario, locationId: e.request.locationId, sourceToken },
+          { attemptId, credential, idempotencyKey: e.idempotencyKey, amount: e.request.amount, currency: e.request.currency, scenario: e.request.scenario, locationId: e.request.locationId, sourceToken, previousSends: e.sends },
           providerContext(d),
         );
         if (outcome.sourceToken && !e.sourceAccount) {
@@ -144,7 +144,7 @@ export async function createChargesDomain(d: Deps) {
       }
       const credential = credentialOf(entry.credentialId);
       assertSandbox(credential);
-      const r = await adapterFor(d.adapters, credential).refund({ credential, vendorId: entry.vendorId, amount, idempotencyKey: randomUUID() }, providerContext(d));
+      const r = await adapterFor(d.adapters, credential).refund({ credential, vendorId: entry.vendorId, amount, currency: entry.request.currency, idempotencyKey: randomUUID() }, providerContext(d));
       const refunds = [...entry.refunds, r];
       const total = refunds.reduce((s, x) => s + x.amount, 0);
       const next: LedgerEntry = { ...entry, refunds, status: total >= entry.request.amount ? 'refunded' : 'partially_refunded', updatedAt: d.clock().toISOString() };

@@ -5,9 +5,7 @@ import type { StoredCredential } from '../vault/stored-record';
 import { AppError } from '../errors/app-error';
 import { envKeyFor } from '../vault/env-keys';
 import { baseUrlFor } from '../providers/http/hosts';
-
-/** Pinned so a copied command behaves the same later (square-api.md §1: version in SPEC). */
-const SQUARE_VERSION = '2025-08-20';
+import { SQUARE_VERSION } from '../providers/square/version';
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 

@@ -47,6 +47,7 @@ export function createInspectDomain(
     hasher: ValueHasher;
     adapters: Adapters;
     bulkConcurrency?: number;
+    saveRetryMs?: number;
     /** The charge ledger, for the graph's card tokens and charges. */
     attempts(): readonly LedgerEntry[];
     /** How often expiry warnings are computed (default 15 min; the first run 5 s after start). */

@@ -110,8 +110,10 @@ export function createRefresher(d: Deps, adapters: Adapters) {
   return {
     refresh(id: string): Promise<Result> {
       const pair = pairOf(id, d.index.list());
+      const work = (): Promise<Result> => refreshPair(pairOf(pair.access.id, d.index.list()));
+      // Locks are not re-entrant: a lone access token takes its own lock once, not twice.
       return flights.run(pair.access.id, () =>
-        d.locks.run(pair.access.id, () => d.locks.run(pair.refresh?.id ?? pair.access.id, () => refreshPair(pairOf(pair.access.id, d.index.list())))),
+        d.locks.run(pair.access.id, () => (pair.refresh ? d.locks.run(pair.refresh.id, work) : work())),
       );
     },
     /** Pairs refreshed but not yet in the keychain (close() warns about them). */

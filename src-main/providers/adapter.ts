@@ -52,6 +52,8 @@ export interface ChargeInput {
   locationId: string | null;
   /** A card token made for this attempt earlier (Clover), reused on every retry. */
   sourceToken: string | null;
+  /** HTTP sends already made with this key (0 for a new attempt): tells a replay from a first answer. */
+  previousSends?: number;
 }
 
 export interface ChargeOutcome {
@@ -64,6 +66,15 @@ export interface ChargeOutcome {
   sourceToken: string | null;
   /** HTTP sends this call made with the idempotency key. */
   sends: number;
+}
+
+export interface RefundInput {
+  credential: StoredCredential;
+  vendorId: string;
+  amount: number | null;
+  /** The charge's currency (ISO 4217): Square's refund must name it (square-api.md §5). */
+  currency: string;
+  idempotencyKey: string;
 }
 
 export interface RefundOutcome {
@@ -81,5 +92,5 @@ export interface ProviderAdapter {
   /** Which credentials can send a sandbox test charge. */
   canCharge(credential: StoredCredential): boolean;
   charge(input: ChargeInput, ctx: ProviderContext): Promise<ChargeOutcome>;
-  refund(input: { credential: StoredCredential; vendorId: string; amount: number | null; idempotencyKey: string }, ctx: ProviderContext): Promise<RefundOutcome>;
+  refund(input: RefundInput, ctx: ProviderContext): Promise<RefundOutcome>;
 }

@@ -54,8 +54,8 @@ export const ENVIRONMENT_LABELS: { readonly [E in Environment]: string } = {
   production: 'Production',
 };
 
-/** Where a credential came from; `keychain` = adopted from an orphaned keychain item. */
-export const CREDENTIAL_SOURCES = ['clipboard', 'file', 'keychain'] as const;
+/** Where a credential came from; `keychain` = adopted from an orphaned keychain item; `oauth` = an OAuth connect done by main. */
+export const CREDENTIAL_SOURCES = ['clipboard', 'file', 'keychain', 'oauth'] as const;
 export type CredentialSource = (typeof CREDENTIAL_SOURCES)[number];
 
 /** What "Copy" can put on the clipboard: the value, a `KEY=value` line, or a ready curl. */

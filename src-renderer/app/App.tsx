@@ -1,5 +1,5 @@
-// The frame around every screen: header, sidebar, the notices that concern the whole app, and the
-// open screen's view from the route registry (./routes.tsx).
+// The frame around every screen: a skip link (the first tab stop), header, sidebar, the notices
+// that concern the whole app, and the open screen's view from the route registry (./routes.tsx).
 import { useEffect, useRef, type ReactElement } from 'react';
 import { ClipboardToast } from './ClipboardToast';
 import { ErrorBanner } from './ErrorBanner';
@@ -21,6 +21,17 @@ export function App(): ReactElement {
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Focus, not just scroll: the next Tab then starts inside the screen.
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <Header />
       <div className="app-body">
         <Sidebar />

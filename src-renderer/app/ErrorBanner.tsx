@@ -2,6 +2,8 @@
 // fault, and an action when one helps (e.g. "Check keychain" after a missing keychain item).
 import type { ReactElement } from 'react';
 import { Banner } from '../ui/Banner';
+import { Button } from '../ui/Button';
+import { releaseFocusFrom } from './focus';
 import { useStore } from './store';
 
 export function ErrorBanner(): ReactElement | null {
@@ -12,17 +14,16 @@ export function ErrorBanner(): ReactElement | null {
 
   const actions =
     error.offer === 'check-keychain' ? (
-      <button
-        type="button"
+      <Button
         className="button button-small"
-        disabled={checking}
+        busy={checking}
         onClick={() => {
           dismiss();
           void useStore.getState().checkKeychain();
         }}
       >
         Check keychain
-      </button>
+      </Button>
     ) : null;
 
   return (
@@ -32,7 +33,10 @@ export function ErrorBanner(): ReactElement | null {
       title={error.message}
       code={error.code}
       actions={actions}
-      onDismiss={dismiss}
+      onDismiss={() => {
+        releaseFocusFrom('.banner');
+        dismiss();
+      }}
       dismissLabel="Dismiss error"
     >
       {error.hint ? <p className="banner-hint">{error.hint}</p> : null}

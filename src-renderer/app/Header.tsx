@@ -2,6 +2,7 @@
 // keychain.changed event), with Retry when it is not answering as it should.
 import type { ReactElement } from 'react';
 import type { KeychainState } from '@shared/vocabulary';
+import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
 import { useStore } from './store';
 
@@ -62,18 +63,16 @@ export function Header(): ReactElement {
           {text}
         </span>
         {canRetry ? (
-          <button
-            type="button"
+          <Button
             className="button button-small"
             title="Ask the keychain again"
             aria-describedby="keychain-status"
-            disabled={retrying}
-            aria-busy={retrying}
+            busy={retrying}
             onClick={() => void retry()}
           >
             <Icon name="refresh" size={14} />
             {retrying ? 'Retrying…' : 'Retry'}
-          </button>
+          </Button>
         ) : null}
         {info ? <span className="header-version">v{info.version}</span> : null}
       </div>

@@ -23,6 +23,7 @@ export function Sidebar(): ReactElement {
                 <button
                   type="button"
                   className="nav-item"
+                  data-route={item.id}
                   disabled
                   aria-label={`${item.label} (coming soon)`}
                   title={`${item.description} — coming soon`}
@@ -52,6 +53,7 @@ function NavItem({ screen }: { screen: Screen }): ReactElement {
       <button
         type="button"
         className="nav-item"
+        data-route={screen.id}
         aria-current={current ? 'page' : undefined}
         title={screen.description}
         onClick={() => navigate(screen.id)}

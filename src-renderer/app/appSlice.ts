@@ -14,6 +14,8 @@ export type AppInfo = ResponseOf<'app.info'>;
 export const FOCUS = {
   main: 'main',
   keychainCheck: 'keychain-check',
+  /** The toolbar's Check keychain button (after the report is hidden). */
+  checkKeychainButton: 'check-keychain-button',
   pending: (id: string) => `pending:${id}`,
   credential: (id: string) => `credential:${id}`,
   orphan: (account: string) => `orphan:${account}`,

@@ -1,13 +1,21 @@
 // Small labels that read the same on every screen: environment, provider, a credential's status,
-// and "Missing from keychain". Each says its meaning in text; colour only repeats it.
+// and "Missing from keychain". Each says its meaning in text and shape (its icon); colour only
+// repeats it. Production is a solid pill in its own hue (tokens --prod / --on-prod) in both themes.
 import type { ReactElement } from 'react';
 import type { Environment, Provider } from '@shared/vocabulary';
 import { environmentLabel, providerLabel, STATUS_LABELS, type CredentialStatus } from '../lib/format';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import './badges.css';
 
+const ENV_ICON: Record<Environment, IconName> = { production: 'shield', sandbox: 'flask' };
+
 export function EnvironmentBadge({ environment }: { environment: Environment | null }): ReactElement {
-  return <span className={`badge env-${environment ?? 'unknown'}`}>{environmentLabel(environment)}</span>;
+  return (
+    <span className={`badge env-${environment ?? 'unknown'}`}>
+      {environment ? <Icon name={ENV_ICON[environment]} size={13} /> : null}
+      {environmentLabel(environment)}
+    </span>
+  );
 }
 
 export function ProviderMark({ provider }: { provider: Provider | 'other' }): ReactElement {
@@ -19,10 +27,17 @@ export function ProviderMark({ provider }: { provider: Provider | 'other' }): Re
   );
 }
 
+const STATUS_ICON: { readonly [S in CredentialStatus]: IconName } = {
+  pending: 'hourglass',
+  active: 'check-circle',
+  soon: 'clock',
+  expired: 'x-circle',
+};
+
 export function StatusBadge({ status }: { status: CredentialStatus }): ReactElement {
   return (
     <span className={`health health-${status}`}>
-      <span className="status-dot" aria-hidden="true" />
+      <Icon name={STATUS_ICON[status]} size={15} />
       {STATUS_LABELS[status]}
     </span>
   );

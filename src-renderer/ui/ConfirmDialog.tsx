@@ -1,6 +1,7 @@
 // A modal confirm step (alertdialog): focus starts on Cancel, Tab stays inside, Escape cancels,
 // and focus goes back to whatever opened it.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { Button } from './Button';
 import './dialog.css';
 
 export function ConfirmDialog(props: {
@@ -61,9 +62,9 @@ export function ConfirmDialog(props: {
           <button ref={cancel} type="button" className="button" onClick={props.onCancel}>
             Cancel
           </button>
-          <button type="button" className="button button-danger" disabled={props.busy} onClick={props.onConfirm}>
+          <Button className="button button-danger" busy={props.busy} onClick={props.onConfirm}>
             {props.busy ? props.busyLabel : props.confirmLabel}
-          </button>
+          </Button>
         </div>
       </div>
     </div>

@@ -21,7 +21,12 @@ export type IconName =
   | 'chevron'
   | 'search'
   | 'refresh'
-  | 'unlink';
+  | 'unlink'
+  | 'check-circle'
+  | 'x-circle'
+  | 'hourglass'
+  | 'shield'
+  | 'flask';
 
 const PATHS: Record<IconName, ReactElement> = {
   key: (
@@ -105,6 +110,27 @@ const PATHS: Record<IconName, ReactElement> = {
       <path d="M8 11V8a4 4 0 0 1 8 0v3" />
     </>
   ),
+  // Verdict and environment shapes: each state reads by its outline as well as its colour.
+  'check-circle': (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m8 12.5 2.7 2.7L16 9.8" />
+    </>
+  ),
+  'x-circle': (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m9 9 6 6m0-6-6 6" />
+    </>
+  ),
+  hourglass: <path d="M7 3h10M7 21h10M8 3c0 5 8 5 8 9s-8 4-8 9M16 3c0 5-8 5-8 9s8 4 8 9" />,
+  shield: (
+    <>
+      <path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.2 7.5 9.5 4.3-1.3 7.5-4.9 7.5-9.5V6z" />
+      <path d="M12 8v4.5M12 16h.01" />
+    </>
+  ),
+  flask: <path d="M9.5 3h5M10 3v6.2L4.8 18.4A1.8 1.8 0 0 0 6.4 21h11.2a1.8 1.8 0 0 0 1.6-2.6L14 9.2V3M7.5 14h9" />,
 };
 
 export function Icon({ name, size = 16 }: { name: IconName; size?: number }): ReactElement {

@@ -1,6 +1,7 @@
 // A second step in place, for an action that cannot be undone: the question, "Keep" (focused
 // first, so Enter by reflex changes nothing) and the action.
 import type { ReactElement } from 'react';
+import { Button } from './Button';
 import './dialog.css';
 
 export function InlineConfirm(props: {
@@ -22,14 +23,14 @@ export function InlineConfirm(props: {
       <button type="button" className="button" autoFocus onClick={props.onKeep}>
         {props.keepLabel ?? 'Keep'}
       </button>
-      <button
-        type="button"
+      <Button
         className="button button-danger"
-        disabled={props.busy || props.disabled === true}
+        busy={props.busy}
+        disabled={props.disabled === true && !props.busy}
         onClick={props.onConfirm}
       >
         {props.busy ? props.busyLabel : props.confirmLabel}
-      </button>
+      </Button>
     </div>
   );
 }

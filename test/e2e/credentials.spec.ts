@@ -55,13 +55,12 @@ test.describe('credentials: add by paste', () => {
     await expect(pendingPanel(mk)).toHaveCount(0);
     const r = row(mk, 'Payments sandbox token');
     await expect(r.getByRole('cell')).toHaveText([
+      'Active', // right after the label, so nothing covers it
       'Square',
       'Access token',
       'Sandbox',
       /^EAAA…GHIJ · [0-9a-f]{4}$/,
-      /\d{4}/,
-      '—',
-      'Active',
+      '—', // Added is hidden below 1400 px so Expires stays clear of the actions
       '',
     ]);
     await expect(r.getByRole('button')).toHaveCount(3);
@@ -89,9 +88,9 @@ test.describe('credentials: add by paste', () => {
     await expect(pendingPanel(mk)).toHaveCount(0);
     expect(lastIpc(mk, 'credentials.confirm').payload).toMatchObject({ provider: 'clover', kind: 'access_token', environment: 'production' });
     const cells = credentialsTable(mk).getByRole('row').nth(1).getByRole('cell');
-    await expect(cells.nth(0)).toHaveText('Clover');
-    await expect(cells.nth(1)).toHaveText('Access token');
-    await expect(cells.nth(2)).toHaveText('Production');
+    await expect(cells.nth(1)).toHaveText('Clover');
+    await expect(cells.nth(2)).toHaveText('Access token');
+    await expect(cells.nth(3)).toHaveText('Production');
 
     // Switching the provider offers that provider's kinds only.
     mk.clipboard.text = SAMPLE.cloverAppSecret.replace('1b77', '2c88');

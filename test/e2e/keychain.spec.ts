@@ -54,7 +54,7 @@ test.describe('keychain check: orphans', () => {
     await card.getByRole('combobox', { name: 'Environment' }).selectOption('sandbox');
     await card.getByRole('textbox', { name: 'Label' }).fill('Recovered sandbox token');
     await card.getByRole('button', { name: 'Confirm' }).click();
-    await expect(row(mk, 'Recovered sandbox token').getByRole('cell').nth(1)).toHaveText('Access token');
+    await expect(row(mk, 'Recovered sandbox token').getByRole('cell').nth(2)).toHaveText('Access token');
     // Same keychain item, now known to the index: a second check finds nothing to repair for it.
     expect(await keytar.getPassword(mk.service, adopted)).toBe(ORPHAN_SQUARE);
 
@@ -142,7 +142,7 @@ test.describe('keychain check: items removed outside the app', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
 
     await expect(row(mk, 'Deleted elsewhere').getByRole('rowheader')).toHaveText('Deleted elsewhereMissing from keychain');
-    await expect(row(mk, 'Deleted elsewhere').getByRole('cell').nth(6)).toHaveText('Active');
+    await expect(row(mk, 'Deleted elsewhere').getByRole('cell').nth(0)).toHaveText('Active');
     await expect(row(mk, 'Still here')).not.toContainText('Missing from keychain');
     await expect(checkReport(mk)).toContainText('1 credential is missing from the keychain.');
     await expect(page.getByRole('list', { name: 'Missing from keychain' })).toContainText('Deleted elsewhere');
@@ -230,7 +230,7 @@ test.describe('credentials index health', () => {
     const { page } = mk;
 
     const notice = page.getByRole('region', { name: 'The credentials index was damaged and has been recovered' });
-    await expect(notice).toContainText('1 credentials were kept; 1 entry could not be read and were set aside.');
+    await expect(notice).toContainText('1 credential was kept; 1 entry could not be read and was set aside.');
     await expect(notice).toContainText('Nothing was deleted');
     await expect(notice.getByRole('listitem')).toHaveText([/^credentials\.json\.damaged-\d+$/, /^credentials\.json\.set-aside-\d+$/]);
     for (const name of await notice.getByRole('listitem').allTextContents()) {

@@ -28,8 +28,7 @@ export async function startCloverCore(
   const f = await startCore((service) => ({
     endpoints: clover.endpoints(),
     allowLoopbackHttp: true,
-    httpTimeoutMs: 3_000,
-    httpRetryBaseDelayMs: 20,
+    timing: { httpTimeoutMs: 3_000, httpRetryBaseDelayMs: 20 },
     openAuthorizeUrl: async (url) => {
       opened.push(url);
       if (o.browser) await o.browser(url);

@@ -37,6 +37,10 @@ function validPayload(channel: Channel): Record<string, unknown> {
     'clover.fetchPakmsKey': { id: existingId },
     'clover.connect': { environment: 'sandbox', appId: 'RKAPPID123S9C' },
     'clover.migrateToken': { id: existingId },
+    'square.revokePreview': { id: existingId },
+    'square.revoke': { id: existingId, onlyAccessToken: true },
+    'square.connect': { environment: 'sandbox', applicationId: existingId, redirectPort: 5000 },
+    'square.cancelConnect': {},
   };
   return byChannel[channel] ?? {};
 }

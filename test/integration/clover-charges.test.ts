@@ -51,7 +51,7 @@ async function created(o: Parameters<typeof create>[0] = {}) {
 }
 
 beforeEach(async () => {
-  t = await startCloverCore({ core: { httpTimeoutMs: 1_000 } });
+  t = await startCloverCore({ core: { timing: { httpTimeoutMs: 1_000, httpRetryBaseDelayMs: 20 } } });
 });
 afterEach(async () => t.cleanup());
 
@@ -240,7 +240,7 @@ describe('refunds and the ledger', () => {
 describe('the UNCONFIRMED nested error envelope (clover-api.md §7)', () => {
   it('a decline under `error` reads the same as the documented flat fields', async () => {
     await t.cleanup();
-    t = await startCloverCore({ emulator: { errorEnvelope: 'nested' }, core: { httpTimeoutMs: 1_000 } });
+    t = await startCloverCore({ emulator: { errorEnvelope: 'nested' }, core: { timing: { httpTimeoutMs: 1_000, httpRetryBaseDelayMs: 20 } } });
     await setup();
     const a = await created({ scenario: 'decline' });
     expect(a).toMatchObject({ status: 'declined', message: 'The card was declined.' });

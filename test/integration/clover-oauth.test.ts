@@ -60,13 +60,13 @@ describe('clover.connect', () => {
   });
 
   it('no answer from the browser: a timeout, nothing stored; cancel ends a waiting connect', async () => {
-    t = await startCloverCore({ core: { connectTimeoutMs: 300 } });
+    t = await startCloverCore({ core: { timing: { httpTimeoutMs: 3_000, httpRetryBaseDelayMs: 20, oauthCallbackTimeoutMs: 300 } } });
     const app = t.clover.seed.app();
     expect(await t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id })).toMatchObject({
       ok: false,
       error: { code: 'VENDOR_TIMEOUT' },
     });
-    await t.f.restart({ connectTimeoutMs: 60_000 });
+    await t.f.restart({ timing: { httpTimeoutMs: 3_000, httpRetryBaseDelayMs: 20, oauthCallbackTimeoutMs: 60_000 } });
     const waiting = t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id });
     await new Promise((r) => setTimeout(r, 100));
     expect(await t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id })).toMatchObject({
@@ -81,7 +81,7 @@ describe('clover.connect', () => {
   it("an unknown app: Clover's page refuses, the browser gets no redirect, the connect times out", async () => {
     const errors: unknown[] = [];
     t = await startCloverCore({
-      core: { connectTimeoutMs: 500 },
+      core: { timing: { httpTimeoutMs: 3_000, httpRetryBaseDelayMs: 20, oauthCallbackTimeoutMs: 500 } },
       browser: (u) => browser()(u).catch((e: unknown) => void errors.push(e)),
     });
     const r = await t.f.raw('clover.connect', { environment: 'sandbox', appId: 'NOSUCHAPP1234' });

@@ -24,8 +24,7 @@ beforeAll(async () => {
     emulator: { maxActiveRefreshTokens: 1_000 },
     core: (service) => ({
       secretStore: (store = createFaultyStore(service)),
-      httpTimeoutMs: 400,
-      chargeResendDelayMs: 10,
+      timing: { httpTimeoutMs: 400, httpRetryBaseDelayMs: 20, chargeResendDelayMs: 10 },
     }),
   });
 });

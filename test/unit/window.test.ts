@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   RENDERER_CSP,
   RENDERER_CSP_HEADER,
+  WINDOW_BACKGROUND,
   createWindowOptions,
   installWebContentsGuards,
   type GuardedContents,
@@ -54,6 +55,12 @@ describe('createWindowOptions', () => {
     expect(options.title).toBe('Merchant Keychain');
     expect(options.show).toBe(false);
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
+    // The renderer's page colour in each theme, so resizing never flashes another colour.
+    const base = readFileSync(path.resolve(__dirname, '../../src-renderer/ui/base.css'), 'utf8');
+    expect(base).toContain(`--bg: ${WINDOW_BACKGROUND.light};`);
+    expect(base).toContain(`--bg: ${WINDOW_BACKGROUND.dark};`);
+    expect(options.backgroundColor).toBe(WINDOW_BACKGROUND.light);
+    expect(createWindowOptions({ preloadPath: 'p', dark: true }).backgroundColor).toBe(WINDOW_BACKGROUND.dark);
     expect(options.minWidth).toBeGreaterThan(0);
     expect(options.minHeight).toBeGreaterThan(0);
     expect(options.width).toBeGreaterThanOrEqual(options.minWidth ?? 0);

@@ -12,7 +12,7 @@ import { DEFAULT_RETRY_POLICY, shouldRetry } from '../http/retry-policy';
 import type { HttpContext } from '../http/http-context';
 import type { CloverService } from '../http/hosts';
 import type { LimitSpec } from '../http/keyed-limits';
-import { backoffMs, type PauseGate } from './limits';
+import { backoffMs, hostCapFor, type PauseGate } from './limits';
 
 export interface CallSpec<T> {
   environment: Environment;
@@ -129,7 +129,7 @@ export function createCaller(gate: PauseGate, random: () => number = Math.random
           headers,
           data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
           signal: ctx.signal,
-          mkLimits: spec.limits,
+          mkLimits: [...spec.limits, hostCapFor(spec.environment, spec.service)],
           'axios-retry': RETRY_ALL_BUT_429,
           ...(spec.timeoutMs !== undefined && { timeout: spec.timeoutMs }),
         });

@@ -26,6 +26,19 @@ export function limitsFor(environment: Environment, tokenKey: string, appId: str
   ];
 }
 
+/**
+ * Clover's own cap for a whole host, replacing the core's generic one (4 in flight, 10/s), which
+ * would hold every Clover app together below one token's limits. Clover's limits are per token and
+ * per app (carried above); the host cap is only a safety net against a runaway loop, sized so a
+ * support engineer's 25 apps can each use their published limits at once: 25 x 10 in flight,
+ * 25 x 50/s.
+ */
+export const CLOVER_HOST_LIMIT = { maxConcurrent: 256, maxPerSecond: 1_250 } as const;
+
+export function hostCapFor(environment: Environment, service: string): LimitSpec {
+  return { key: `clover:${environment}:host:${service}`, ...CLOVER_HOST_LIMIT, replacesHostCap: true };
+}
+
 export interface PauseGate {
   /** Resolves when none of these keys is paused (at once when none is); rejects when `signal` aborts. */
   wait(keys: readonly string[], signal?: AbortSignal): Promise<void>;

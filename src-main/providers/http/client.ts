@@ -106,11 +106,15 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
     let release: () => void;
     try {
-      const releaseKeyed = await keyedLimits.acquire(config.mkLimits ?? [], signal);
-      const releaseHost = await limiter.acquire(new URL(url).host, signal).catch((e: unknown) => {
-        releaseKeyed();
-        throw e;
-      });
+      const specs = config.mkLimits ?? [];
+      const releaseKeyed = await keyedLimits.acquire(specs, signal);
+      const ownHostCap = specs.some((s) => s.replacesHostCap === true);
+      const releaseHost = ownHostCap
+        ? () => undefined
+        : await limiter.acquire(new URL(url).host, signal).catch((e: unknown) => {
+          releaseKeyed();
+          throw e;
+        });
       release = () => (releaseHost(), releaseKeyed());
     } catch (e) {
       if (deadline.aborted) throw deadlineError(config, deadlineMs);

@@ -11,6 +11,9 @@ export interface LimitSpec {
   maxPerSecond: number;
   /** Default 1000; a provider may widen it to absorb the gap between our clock and the vendor's. */
   windowMs?: number;
+  /** This spec is the provider's own cap for the whole host: it replaces the core's default host
+   *  cap for this request (Square, whose host cap is its own decision: providers/square/limits.ts). */
+  replacesHostCap?: boolean;
 }
 
 export interface KeyedLimits {

@@ -11,6 +11,7 @@ import { credentialChannels } from './credentials';
 import { graphChannels } from './graph';
 import { reportChannels } from './reports';
 import { inspectChannels, inspectEvents } from './inspect';
+import { squareChannels } from './square';
 import type { IpcError } from './errors';
 import { Id } from './common';
 import { KEYCHAIN_STATES } from '../vocabulary';
@@ -24,6 +25,7 @@ export * from './charges';
 export * from './clover';
 export * from './graph';
 export * from './reports';
+export * from './square';
 
 export const contract = {
   ...appChannels,
@@ -33,6 +35,7 @@ export const contract = {
   ...graphChannels,
   ...reportChannels,
   ...cloverChannels,
+  ...squareChannels,
 } as const;
 
 export type Contract = typeof contract;

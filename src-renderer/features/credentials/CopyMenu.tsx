@@ -18,7 +18,9 @@ import { createPortal } from 'react-dom';
 import type { CredentialView } from '@shared/contract';
 import type { CopyFormat } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
+import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { overlayRoot } from '../../ui/overlay-root';
 import './copy-menu.css';
 
 const OPTIONS: { format: CopyFormat; label: string; hint: string }[] = [
@@ -43,7 +45,8 @@ function placeFor(button: HTMLElement | null): MenuPosition | null {
     : { top: r.bottom + 4, right };
 }
 
-/** `disabled`: the row is busy (the table passes it; CopyMenu does not subscribe to the store). */
+/** `disabled`: the row is busy (the table passes it; CopyMenu does not subscribe to the store). The button
+ * stays focusable meanwhile (ui/Button), so focus is still on it after a copy. */
 export const CopyMenu = memo(function CopyMenu(props: { credential: CredentialView; disabled: boolean }): ReactElement {
   const { credential, disabled } = props;
   const [open, setOpen] = useState(false);
@@ -53,24 +56,21 @@ export const CopyMenu = memo(function CopyMenu(props: { credential: CredentialVi
 
   return (
     <>
-      <button
+      <Button
         ref={button}
-        type="button"
         className="icon-button row-button copy-button"
         aria-label={`Copy ${credential.label}`}
         title="Copy…"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        disabled={disabled}
+        busy={disabled}
         onClick={() => setOpen((o) => !o)}
       >
         <Icon name="copy" />
         <span className="caret" aria-hidden="true" />
-      </button>
-      {open ? (
-        <CopyMenuPopup credential={credential} menuId={menuId} button={button} onClose={close} />
-      ) : null}
+      </Button>
+      {open ? <CopyMenuPopup credential={credential} menuId={menuId} button={button} onClose={close} /> : null}
     </>
   );
 });
@@ -136,7 +136,8 @@ function CopyMenuPopup({
     await useStore.getState().copySecret(credential.id, format);
   }
 
-  // In <body>, so no table cell (the sticky actions column) clips it or stacks it under the toast.
+  // Out of the table, so no table cell (the sticky actions column) clips it or stacks it under the
+  // toast; into <main>, so it is inside a landmark.
   return createPortal(
     <div
       ref={menu}
@@ -162,6 +163,6 @@ function CopyMenuPopup({
         </button>
       ))}
     </div>,
-    document.body,
+    overlayRoot(),
   );
 }

@@ -39,6 +39,7 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
           <thead>
             <tr>
               <th scope="col">Label</th>
+              <th scope="col">Status</th>
               <th scope="col">Provider</th>
               <th scope="col">Kind</th>
               <th scope="col">Environment</th>
@@ -47,7 +48,6 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
                 Added
               </th>
               <th scope="col">Expires</th>
-              <th scope="col">Status</th>
               <th scope="col" className="col-actions">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -62,7 +62,10 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
                 lock={lock}
                 renaming={renaming === c.id}
                 onRename={() => setRenaming(c.id)}
-                onRenameDone={() => setRenaming(null)}
+                onRenameDone={() => {
+                  setRenaming(null);
+                  useStore.getState().requestFocus(FOCUS.credential(c.id)); // back to the row, not <body>
+                }}
                 onDelete={() => setDeleting(c)}
               />
             ))}
@@ -82,9 +85,22 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
           </button>
         </div>
       ) : null}
-      {deleting ? <DeleteDialog credential={deleting} onClose={() => setDeleting(null)} /> : null}
+      {deleting ? (
+        <DeleteDialog
+          credential={deleting}
+          focusAfter={focusAfterDelete(rows, deleting.id)}
+          onClose={() => setDeleting(null)}
+        />
+      ) : null}
     </>
   );
+}
+
+/** After a delete: the next row, else the previous one, else the screen. */
+function focusAfterDelete(rows: readonly CredentialView[], id: string): string {
+  const i = rows.findIndex((r) => r.id === id);
+  const next = rows[i + 1] ?? rows[i - 1];
+  return next ? FOCUS.credential(next.id) : FOCUS.main;
 }
 
 const ROW_PREFIX = FOCUS.credential('');
@@ -115,7 +131,7 @@ function Row(props: {
   const busy = useStore((s) => s.busy[c.id]) !== undefined;
   const { lock } = props;
   return (
-    <tr aria-busy={busy}>
+    <tr aria-busy={busy} className={c.environment === 'production' ? 'row-production' : undefined}>
       <th scope="row" className="cell-label" id={`row-${c.id}`} tabIndex={-1}>
         {renaming ? (
           <RenameForm credential={c} onDone={props.onRenameDone} />
@@ -125,13 +141,16 @@ function Row(props: {
         {c.merchantId ? <span className="cell-sub">Merchant {c.merchantId}</span> : null}
         {c.appId ? <span className="cell-sub">App {c.appId}</span> : null}
         {c.locationId ? <span className="cell-sub">Location {c.locationId}</span> : null}
-        {/* Under the label, where the row is named: the Status column has no room for it at 1280 px. */}
+        {/* Under the label, where the row is named and always in view. */}
         {props.missing ? (
           <span className="cell-flag">
             <MissingBadge />
           </span>
         ) : null}
       </th>
+      <td>
+        <StatusBadge status={credentialStatus(c)} />
+      </td>
       <td>
         <ProviderMark provider={c.provider} />
       </td>
@@ -157,9 +176,6 @@ function Row(props: {
           </span>
         )}
       </td>
-      <td>
-        <StatusBadge status={credentialStatus(c)} />
-      </td>
       <td className="col-actions">
         {renaming ? null : (
           <div className="row-actions">
@@ -168,7 +184,8 @@ function Row(props: {
               label={c.label}
               icon="pencil"
               onClick={props.onRename}
-              disabled={busy || lock !== null}
+              busy={busy}
+              disabled={lock !== null}
               reason={lock}
             />
             <CopyMenu credential={c} disabled={busy} />
@@ -178,7 +195,8 @@ function Row(props: {
               icon="trash"
               danger
               onClick={props.onDelete}
-              disabled={busy || lock !== null}
+              busy={busy}
+              disabled={lock !== null}
               reason={lock}
             />
           </div>

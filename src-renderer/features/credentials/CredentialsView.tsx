@@ -1,9 +1,11 @@
 // The Credentials screen: toolbar (paste / import — there is no field to type a secret into — and
 // the keychain check), notices, the keychain check report, the confirm panel for pending imports,
 // and the table of active credentials. This folder owns everything on this screen.
-import { useMemo, type ReactElement } from 'react';
+import { useMemo, useRef, type ReactElement } from 'react';
+import { FOCUS, useFocusRequest } from '../../app/focus';
 import { useStore } from '../../app/store';
 import { useWriteLock } from '../../app/writeLock';
+import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { Empty, Loading } from '../../ui/Status';
 import { CredentialTable } from './CredentialTable';
@@ -66,47 +68,46 @@ function Toolbar(): ReactElement {
   const importFile = useStore((s) => s.importFromFile);
   const check = useStore((s) => s.checkKeychain);
   const lock = useWriteLock();
+  const checkButton = useRef<HTMLButtonElement>(null);
+  useFocusRequest(FOCUS.checkKeychainButton, checkButton);
 
   return (
     <div className="toolbars">
       <div className="toolbar" role="toolbar" aria-label="Add credentials">
-        <button
-          type="button"
+        <Button
           className="button button-primary"
           onClick={() => void paste()}
-          disabled={pasting || lock.reason !== null}
-          aria-busy={pasting}
+          busy={pasting}
+          disabled={lock.reason !== null}
           title={lock.reason ?? undefined}
           aria-describedby={lock.describedBy}
         >
           <Icon name="clipboard" />
           {pasting ? 'Reading clipboard…' : 'Paste from clipboard'}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           className="button"
           onClick={() => void importFile()}
-          disabled={importing || lock.reason !== null}
-          aria-busy={importing}
+          busy={importing}
+          disabled={lock.reason !== null}
           title={lock.reason ?? undefined}
           aria-describedby={lock.describedBy}
         >
           <Icon name="file" />
           {importing ? 'Importing…' : 'Import file'}
-        </button>
+        </Button>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Keychain">
-        <button
-          type="button"
+        <Button
+          ref={checkButton}
           className="button"
           onClick={() => void check()}
-          disabled={checking}
-          aria-busy={checking}
+          busy={checking}
           title="Compare the list with the items in your OS keychain"
         >
           <Icon name="search" />
           {checking ? 'Checking keychain…' : 'Check keychain'}
-        </button>
+        </Button>
       </div>
       {lock.reason ? <p className="toolbar-note">{lock.reason}</p> : null}
     </div>

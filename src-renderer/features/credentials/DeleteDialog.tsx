@@ -5,13 +5,19 @@ import { useStore } from '../../app/store';
 import { environmentLabel, kindLabel, providerLabel } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
-export function DeleteDialog({ credential, onClose }: { credential: CredentialView; onClose(): void }): ReactElement {
+/** `focusAfter`: a FOCUS key for after the delete (the table passes the next row). */
+export function DeleteDialog(props: {
+  credential: CredentialView;
+  focusAfter?: string;
+  onClose(): void;
+}): ReactElement {
+  const { credential, onClose } = props;
   const remove = useStore((s) => s.deleteCredential);
   const busy = useStore((s) => s.busy[credential.id]);
   const provider = providerLabel(credential.provider);
 
   async function onDelete(): Promise<void> {
-    if (await remove(credential.id)) onClose();
+    if (await remove(credential.id, props.focusAfter)) onClose();
   }
 
   return (

@@ -3,10 +3,11 @@
 // (orphans), each with Adopt (a pending credential again) and Delete (after a confirm step).
 import { useRef, useState, type ReactElement } from 'react';
 import type { ConsistencyReport, CredentialView } from '@shared/contract';
-import { FOCUS, useFocusRequest } from '../../app/focus';
+import { FOCUS, releaseFocusFrom, useFocusRequest } from '../../app/focus';
 import { useStore } from '../../app/store';
 import { useWriteLock, type WriteLock } from '../../app/writeLock';
 import { formatTime } from '../../lib/format';
+import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { InlineConfirm } from '../../ui/InlineConfirm';
 import './keychain-check.css';
@@ -38,7 +39,15 @@ export function KeychainCheckPanel(): ReactElement | null {
           Keychain check
         </h2>
         <span className="keychain-check-time">checked at {formatTime(report.checkedAt)}</span>
-        <button type="button" className="icon-button panel-close" aria-label="Hide keychain check" onClick={dismiss}>
+        <button
+          type="button"
+          className="icon-button panel-close"
+          aria-label="Hide keychain check"
+          onClick={() => {
+            releaseFocusFrom('.keychain-check', FOCUS.checkKeychainButton); // back to what opened it
+            dismiss();
+          }}
+        >
           <Icon name="close" />
         </button>
       </div>
@@ -135,29 +144,29 @@ function OrphanRow({ account, lock }: { account: string; lock: WriteLock }): Rea
         />
       ) : (
         <div className="orphan-actions">
-          <button
+          <Button
             ref={adoptButton}
-            type="button"
             className="button button-small"
             aria-label={`Adopt ${account}`}
             title={lock.reason ?? 'Make it a pending credential to check and confirm'}
             aria-describedby={lock.describedBy}
-            disabled={blocked}
+            busy={busy !== undefined}
+            disabled={lock.reason !== null}
             onClick={() => void adopt(account)}
           >
             {busy === 'adopt' ? 'Adopting…' : 'Adopt'}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             className="button button-small button-ghost-danger"
             aria-label={`Delete ${account}`}
             title={lock.reason ?? 'Delete it from the keychain'}
             aria-describedby={lock.describedBy}
-            disabled={blocked}
+            busy={busy !== undefined}
+            disabled={lock.reason !== null}
             onClick={() => setConfirming(true)}
           >
             Delete
-          </button>
+          </Button>
         </div>
       )}
     </li>

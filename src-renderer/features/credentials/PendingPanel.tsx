@@ -19,6 +19,7 @@ import { useStore } from '../../app/store';
 import { useWriteLock } from '../../app/writeLock';
 import { environmentLabel, kindLabel, providerLabel } from '../../lib/format';
 import { MissingBadge } from '../../ui/Badges';
+import { Button } from '../../ui/Button';
 import { InlineConfirm } from '../../ui/InlineConfirm';
 import { useMissingIds } from './useMissingIds';
 import './pending.css';
@@ -33,6 +34,7 @@ const SOURCE_TEXT: Record<CredentialSource, string> = {
   clipboard: 'Pasted from clipboard',
   file: 'Imported from file',
   keychain: 'Adopted from the keychain',
+  oauth: 'Connected with OAuth',
 };
 
 /** The provider with one of its own kinds, or null when the kind is not that provider's. */
@@ -130,8 +132,7 @@ function PendingCard({ credential, missing }: { credential: CredentialView; miss
             {proposal.environment
               ? `, ${environmentLabel(proposal.environment).toLowerCase()}`
               : ', environment unknown'}
-            .{' '}
-            {proposal.reason ? <span className="muted">{proposal.reason}</span> : null}
+            . {proposal.reason ? <span className="muted">{proposal.reason}</span> : null}
           </>
         ) : (
           <span className="muted">The original detection is not available any more; check every field.</span>
@@ -201,25 +202,26 @@ function PendingCard({ credential, missing }: { credential: CredentialView; miss
         </div>
         {confirmingDiscard ? null : (
           <div className="pending-actions">
-            <button
-              type="button"
+            <Button
               className="button button-ghost-danger"
-              disabled={blocked}
+              busy={busy !== undefined}
+              disabled={lock.reason !== null}
               title={lock.reason ?? undefined}
               aria-describedby={lock.describedBy}
               onClick={() => setConfirmingDiscard(true)}
             >
               Discard
-            </button>
-            <button
+            </Button>
+            <Button
               type="submit"
               className="button button-primary"
-              disabled={blocked}
+              busy={busy !== undefined}
+              disabled={lock.reason !== null}
               title={lock.reason ?? undefined}
               aria-describedby={lock.describedBy}
             >
               {busy === 'confirm' ? 'Confirming…' : 'Confirm'}
-            </button>
+            </Button>
           </div>
         )}
       </div>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactElement } from '
 import type { CredentialView } from '@shared/contract';
 import { LABEL_MAX_LENGTH } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
+import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 
 export function RenameForm({ credential, onDone }: { credential: CredentialView; onDone(): void }): ReactElement {
@@ -55,15 +56,15 @@ export function RenameForm({ credential, onDone }: { credential: CredentialView;
           }
         }}
       />
-      <button
+      <Button
         type="submit"
         className="icon-button row-button rename-save"
         aria-label="Save"
         title="Save (Enter)"
-        disabled={busy === 'rename'}
+        busy={busy === 'rename'}
       >
         <Icon name="check" />
-      </button>
+      </Button>
       <button
         type="button"
         className="icon-button row-button"

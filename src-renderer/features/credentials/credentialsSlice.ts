@@ -25,7 +25,8 @@ export interface CredentialsSlice {
   confirmCredential(input: ConfirmInput): Promise<boolean>;
   discardPending(id: string): Promise<boolean>;
   renameCredential(id: string, label: string): Promise<boolean>;
-  deleteCredential(id: string): Promise<boolean>;
+  /** `focusAfter`: where focus goes once the row is gone (a FOCUS key; default the screen). */
+  deleteCredential(id: string, focusAfter?: string): Promise<boolean>;
   copySecret(id: string, format: CopyFormat): Promise<boolean>;
 }
 
@@ -102,6 +103,7 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
         const data = await get().callMain((k) => k.importFromClipboard());
         if (!data) return;
         get().addPending([data.pending]);
+        get().requestFocus(FOCUS.pending(data.pending.credential.id)); // the card to check and confirm
         get().showNotice({
           message: data.clipboardCleared
             ? 'Read one value from the clipboard and cleared the clipboard. Check the details below and confirm.'
@@ -121,6 +123,8 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
         if (!data || data.cancelled) return;
         const { fileName, pending, skipped, skippedMore } = data;
         get().addPending(pending);
+        // The first card to check; with nothing found, focus stays on Import file (ui/Button).
+        if (pending[0]) get().requestFocus(FOCUS.pending(pending[0].credential.id));
         const from = fileName ? ` from ${fileName}` : '';
         const found = plural(pending.length, 'credential', 'credentials');
         const details = skipped.map((s) => `Skipped ${s.envName}: ${s.reason}`);
@@ -166,10 +170,10 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
       });
     },
 
-    async deleteCredential(id) {
+    async deleteCredential(id, focusAfter = FOCUS.main) {
       return busyWhile(id, 'delete', async () => {
         const removed = await removeCredential(id);
-        if (removed) get().requestFocus(FOCUS.main); // the row and its Delete button are gone
+        if (removed) get().requestFocus(focusAfter); // the row and its Delete button are gone
         return removed;
       });
     },

@@ -13,6 +13,7 @@ import {
 } from '../../lib/format';
 import { ProviderMark } from '../../ui/Badges';
 import { Banner } from '../../ui/Banner';
+import { Button } from '../../ui/Button';
 import { Empty, Loading } from '../../ui/Status';
 import type { ConnectionCheck } from './requestsSlice';
 import './requests.css';
@@ -57,27 +58,19 @@ export function RequestsView(): ReactElement {
               </option>
             ))}
           </select>
-          <button
-            type="button"
+          <Button
             className="button"
             onClick={() => {
               const t = TARGETS.find((x) => x.value === target);
               if (t) void checkConnection(t.provider, t.environment);
             }}
-            disabled={checking}
-            aria-busy={checking}
+            busy={checking}
           >
             {checking ? 'Checking…' : 'Check connection'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void load()}
-            disabled={status === 'loading'}
-            aria-busy={status === 'loading'}
-          >
+          </Button>
+          <Button className="button" onClick={() => void load()} busy={status === 'loading'}>
             {status === 'loading' ? 'Refreshing…' : 'Refresh'}
-          </button>
+          </Button>
         </div>
       </div>
 
@@ -88,33 +81,24 @@ export function RequestsView(): ReactElement {
       ) : requests.length === 0 ? (
         <Empty icon="list" title="No requests yet">
           <p>
-            Requests appear here when Merchant Keychain talks to Clover or Square — checking a token, refreshing it,
-            or sending a sandbox test charge. Each one shows its status, timing, idempotency key and attempt number.
+            Requests appear here when Merchant Keychain talks to Clover or Square — checking a token, refreshing it, or
+            sending a sandbox test charge. Each one shows its status, timing, idempotency key and attempt number.
           </p>
         </Empty>
       ) : (
         <div className="table-wrap">
-          <table className="table requests-table" aria-label="Request log">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Provider</th>
-                <th scope="col">Method</th>
-                <th scope="col">Host</th>
-                <th scope="col">Path</th>
-                <th scope="col" className="num">
-                  Status
-                </th>
-                <th scope="col" className="num">
-                  Duration
-                </th>
-                <th scope="col">Idempotency key</th>
-                <th scope="col" className="num">
-                  Attempt
-                </th>
+          {/* Explicit roles: below 720 px the rows reflow into cards (ui/table.css, .table-reflow). */}
+          <table className="table table-reflow requests-table" aria-label="Request log" role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                {COLUMNS.map((c) => (
+                  <th key={c.label} scope="col" role="columnheader" className={c.num ? 'num' : undefined}>
+                    {c.label}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {requests.map((r) => (
                 <RequestRow key={r.id} entry={r} />
               ))}
@@ -150,34 +134,51 @@ function statusTone(r: RequestLogEntry): string {
   return 'ok';
 }
 
+/** The log's columns; `num`: right-aligned figures. */
+const COLUMNS: readonly { label: string; num?: boolean }[] = [
+  { label: 'Time' },
+  { label: 'Provider' },
+  { label: 'Method' },
+  { label: 'Host' },
+  { label: 'Path' },
+  { label: 'Status', num: true },
+  { label: 'Duration', num: true },
+  { label: 'Idempotency key' },
+  { label: 'Attempt', num: true },
+];
+
 function RequestRow({ entry: r }: { entry: RequestLogEntry }): ReactElement {
   return (
-    <tr>
-      <td className="nowrap" title={formatDateTime(r.at)}>
+    <tr role="row">
+      <td role="cell" data-label="Time" className="nowrap" title={formatDateTime(r.at)}>
         <span>{formatTime(r.at)}</span>
         <span className="cell-sub">{formatDate(r.at)}</span>
       </td>
-      <td>
+      <td role="cell" data-label="Provider">
         <ProviderMark provider={r.provider} />
       </td>
-      <td>
+      <td role="cell" data-label="Method">
         <span className="method">{r.method}</span>
       </td>
-      <td className="cell-host" title={r.host}>
+      <td role="cell" data-label="Host" className="cell-host" title={r.host}>
         <span className="mono">{r.host}</span>
       </td>
-      <td className="cell-path" title={r.error ? `${r.path}\n${r.error}` : r.path}>
+      <td role="cell" data-label="Path" className="cell-path" title={r.error ? `${r.path}\n${r.error}` : r.path}>
         <span className="mono">{r.path}</span>
         {r.error ? <span className="cell-sub cell-error">{r.error}</span> : null}
       </td>
-      <td className="num">
+      <td role="cell" data-label="Status" className="num">
         <span className={`http-status tone-${statusTone(r)}`}>{r.status ?? 'Failed'}</span>
       </td>
-      <td className="num nowrap">{formatDuration(r.durationMs)}</td>
-      <td className="cell-key" title={r.idempotencyKey ?? undefined}>
+      <td role="cell" data-label="Duration" className="num nowrap">
+        <span>{formatDuration(r.durationMs)}</span>
+      </td>
+      <td role="cell" data-label="Idempotency key" className="cell-key" title={r.idempotencyKey ?? undefined}>
         {r.idempotencyKey ? <span className="mono">{r.idempotencyKey}</span> : <span className="muted">—</span>}
       </td>
-      <td className="num">{r.attempt}</td>
+      <td role="cell" data-label="Attempt" className="num">
+        <span>{r.attempt}</span>
+      </td>
     </tr>
   );
 }

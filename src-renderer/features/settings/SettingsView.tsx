@@ -4,6 +4,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { CLIPBOARD_CLEAR_SECONDS, type KeychainState } from '@shared/vocabulary';
 import { useStore } from '../../app/store';
 import { useWriteLock } from '../../app/writeLock';
+import { Button } from '../../ui/Button';
 import { Loading } from '../../ui/Status';
 import './settings.css';
 
@@ -74,8 +75,8 @@ export function SettingsView(): ReactElement {
                 Clear the clipboard after
               </label>
               <p className="setting-help" id="clipboard-clear-help">
-                After you copy a secret, the clipboard is cleared this many seconds later — only if it still holds
-                what was copied. Between {CLEAR_MIN} and {CLEAR_MAX} seconds.
+                After you copy a secret, the clipboard is cleared this many seconds later — only if it still holds what
+                was copied. Between {CLEAR_MIN} and {CLEAR_MAX} seconds.
               </p>
             </div>
             <div className="setting-control">
@@ -114,14 +115,17 @@ export function SettingsView(): ReactElement {
               </span>
             ) : null}
             {lock.reason ? <span className="muted">{lock.reason}</span> : null}
-            <button
+            {/* Focusable with nothing to save: after Save the focus stays here, next to "Saved". */}
+            <Button
               type="submit"
               className="button button-primary"
-              disabled={!dirty || status === 'saving' || lock.reason !== null}
+              busy={status === 'saving'}
+              unavailable={!dirty}
+              disabled={lock.reason !== null}
               aria-describedby={lock.describedBy}
             >
               {status === 'saving' ? 'Saving…' : 'Save'}
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -131,6 +131,10 @@ export async function startSquareEmulator(options: SquareEmulatorOptions = {}): 
     },
     expireToken: (token) => world.expireToken(token),
     tokenState: (token) => world.tokenState(token),
+    issuedSecrets: () => [
+      ...world.accessTokens.keys(), ...world.refreshTokens.keys(), ...world.codes.keys(),
+      ...[...world.apps.values()].map((a) => a.secret),
+    ],
 
     now: () => clock.now(),
     advance: (ms) => clock.advance(ms),

@@ -106,11 +106,14 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     if (fault?.type === 'error-500') return checkedAnswer(internalError());
     if (fault?.type === 'rate-limited' || limited) return checkedAnswer(rateLimited());
     if (fault?.type === 'html-502') return answer({ status: 502, html: HTML_502 });
+    const badJson = (f: Extract<Fault, { type: 'bad-json' }>): ApiResult =>
+      ({ status: f.status ?? 200, body: f.body as Record<string, unknown> });
+    if (fault?.type === 'bad-json' && !fault.processed) return answer(badJson(fault));
     const result = deps.dispatcher.dispatch(deps.environment, { method, path: url.pathname, query: url.searchParams,
       headers: req.headers, rawBody });
     if (fault?.type === 'drop-after') return void req.socket.destroy();
     if (fault?.type === 'delay') await deps.sleep(fault.ms);
-    answer(result, fault);
+    answer(fault?.type === 'bad-json' ? badJson(fault) : result, fault);
   } catch {
     // The client went away while sending its body (handler bugs are caught and recorded by the dispatcher).
     if (!res.headersSent) answer(internalError());

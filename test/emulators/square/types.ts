@@ -128,7 +128,13 @@ export type Fault =
   /** Processed, then the real JSON answer is cut in half. */
   | { type: 'truncated-json' }
   /** 429 RATE_LIMITED, not processed. */
-  | { type: 'rate-limited' };
+  | { type: 'rate-limited' }
+  /**
+   * JSON that is not what Square's API says (wrong types, missing fields): answered with `status`
+   * (default 200) instead of the real answer, after processing when `processed` is true. Never
+   * contract-checked or recorded as a violation: it is deliberately wrong, for a client's tests.
+   */
+  | { type: 'bad-json'; body: unknown; status?: number; processed?: boolean };
 
 export type FaultType = Fault['type'];
 
@@ -218,6 +224,9 @@ export interface SquareEmulator {
   /** Makes an access or refresh token expire now. */
   expireToken(token: string): void;
   tokenState(token: string): TokenState;
+  /** Every secret the stand-in ever issued (access and refresh tokens, application secrets,
+   *  authorization codes), for tests that prove none of them leaked anywhere. */
+  issuedSecrets(): string[];
 
   now(): number;
   advance(ms: number): void;

@@ -94,6 +94,20 @@ describe('faults', () => {
     expect(sq.stats().rateLimited).toBe(before + 1);
   });
 
+  it('bad-json: a wrong-shaped answer instead of the real one, processed or not, never a violation', async () => {
+    sq.faults.once(PAYMENTS, { type: 'bad-json', body: { payment: { id: 42 } } });
+    const first = paymentBody();
+    const r = await pay(first);
+    expect([r.status, r.body]).toEqual([200, { payment: { id: 42 } }]);
+    expect(stored(first.idempotency_key)).toBe(0);
+    sq.faults.once(PAYMENTS, { type: 'bad-json', body: ['not', 'an', 'object'], status: 503, processed: true });
+    const second = paymentBody();
+    const s = await pay(second);
+    expect([s.status, s.body]).toEqual([503, ['not', 'an', 'object']]);
+    expect(stored(second.idempotency_key)).toBe(1);
+    expect(sq.contractViolations()).toEqual([]);
+  });
+
   it('always / clear, matching by RegExp, method and environment', async () => {
     const token = sb.personalToken;
     sq.faults.always({ path: /^\/v2\/locations/, method: 'GET', environment: 'sandbox' }, { type: 'error-500' });

@@ -353,3 +353,16 @@ describe('POST /oauth2/revoke', () => {
     sq.resetObservations();
   });
 });
+
+describe('issuedSecrets()', () => {
+  it('lists every token, code and application secret issued, including ones a refresh replaced', async () => {
+    const t = sq.issueOAuth({ applicationId: sb.app.id, merchantId: sb.merchant.id, flow: 'pkce', scopes: ['PAYMENTS_READ'] });
+    const refreshed = await token({ client_id: sb.app.id, grant_type: 'refresh_token', refresh_token: t.refreshToken });
+    const code = codeFrom(sq.authorize({ applicationId: sb.app.id, merchantId: sb.merchant.id }));
+    const all = sq.issuedSecrets();
+    for (const v of [t.accessToken, t.refreshToken, refreshed.body.access_token, refreshed.body.refresh_token, code, sb.app.secret, prod.app.secret, sb.personalToken]) {
+      expect(all).toContain(v);
+    }
+    expect(all).not.toContain(sb.app.id); // application IDs are public
+  });
+});

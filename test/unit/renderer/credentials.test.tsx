@@ -198,7 +198,7 @@ describe('confirm a pending import', () => {
 });
 
 describe('focus after an action whose control goes away', () => {
-  it('confirm: the next waiting card, then the new row; discard and delete: the screen', async () => {
+  it('confirm: the next card, then the new row; discard: the next card; delete: the next row, then the screen', async () => {
     fake = installFakeKeychain({
       credentials: [
         credential({ label: 'First', status: 'pending', environment: 'sandbox' }),
@@ -216,8 +216,14 @@ describe('focus after an action whose control goes away', () => {
     expect(document.activeElement?.textContent).toBe('Third');
     expect(document.activeElement?.getAttribute('scope')).toBe('row');
 
+    // Delete: the row next to it (here the only one left), and the screen after the last one.
     getByRole('button', 'Delete First').focus(); // as a real click would
     await click(getByRole('button', 'Delete First'));
+    await click(getByRole('button', 'Delete credential'));
+    expect(document.activeElement?.textContent).toBe('Third');
+    expect(document.activeElement?.getAttribute('scope')).toBe('row');
+    getByRole('button', 'Delete Third').focus();
+    await click(getByRole('button', 'Delete Third'));
     await click(getByRole('button', 'Delete credential'));
     expect(document.activeElement?.id).toBe('main');
   });
