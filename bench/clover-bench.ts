@@ -61,7 +61,7 @@ async function oneLayout(
   o: { tokens: number; apps: number; serial: boolean; n: number },
 ): Promise<void> {
   heading(
-    `5.${o.n} Bulk inspection of ${o.tokens} Clover tokens over ${o.apps} apps (+${LATENCY_MS} ms a request, limits enforced)`,
+    `Clover ${o.n}. Bulk inspection of ${o.tokens} Clover tokens over ${o.apps} apps (+${LATENCY_MS} ms a request, limits enforced)`,
   );
   const perApp = Math.ceil(o.tokens / o.apps);
   // One merchant per token, so each app+merchant pair holds one refresh token: the stand-in's cap

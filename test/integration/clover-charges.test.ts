@@ -240,7 +240,10 @@ describe('refunds and the ledger', () => {
 describe('the UNCONFIRMED nested error envelope (clover-api.md §7)', () => {
   it('a decline under `error` reads the same as the documented flat fields', async () => {
     await t.cleanup();
-    t = await startCloverCore({ emulator: { errorEnvelope: 'nested' }, core: { timing: { httpTimeoutMs: 1_000, httpRetryBaseDelayMs: 20 } } });
+    t = await startCloverCore({
+      emulator: { errorEnvelope: 'nested' },
+      core: { timing: { httpTimeoutMs: 1_000, httpRetryBaseDelayMs: 20 } },
+    });
     await setup();
     const a = await created({ scenario: 'decline' });
     expect(a).toMatchObject({ status: 'declined', message: 'The card was declined.' });

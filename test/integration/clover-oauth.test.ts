@@ -60,7 +60,9 @@ describe('clover.connect', () => {
   });
 
   it('no answer from the browser: a timeout, nothing stored; cancel ends a waiting connect', async () => {
-    t = await startCloverCore({ core: { timing: { httpTimeoutMs: 3_000, httpRetryBaseDelayMs: 20, oauthCallbackTimeoutMs: 300 } } });
+    t = await startCloverCore({
+      core: { timing: { httpTimeoutMs: 3_000, httpRetryBaseDelayMs: 20, oauthCallbackTimeoutMs: 300 } },
+    });
     const app = t.clover.seed.app();
     expect(await t.f.raw('clover.connect', { environment: 'sandbox', appId: app.id })).toMatchObject({
       ok: false,
