@@ -1,13 +1,18 @@
 // Clover's limits as request limits, the 429 pause, backoff and per-app slots (providers/clover/limits.ts).
 import { describe, expect, it } from 'vitest';
-import { backoffMs, createPauseGate, createSlots, limitsFor } from '../../src-main/providers/clover/limits';
+import {
+  backoffMs,
+  createPauseGate,
+  createRateWindows,
+  createSlots,
+  limitsFor,
+} from '../../src-main/providers/clover/limits';
 
 describe('limitsFor', () => {
   it('counts against the token and the app with the published numbers, keys without secrets', () => {
     const [token, app] = limitsFor('sandbox', 'cred-1', 'RKAPPID123S9C');
     expect(token).toMatchObject({ key: 'clover:sandbox:token:cred-1', maxConcurrent: 5, maxPerSecond: 16 });
     expect(app).toMatchObject({ key: 'clover:sandbox:app:RKAPPID123S9C', maxConcurrent: 10, maxPerSecond: 50 });
-    expect(token!.windowMs).toBeGreaterThan(1000);
   });
   it('tokens of unknown apps share one app budget', () => {
     expect(limitsFor('production', 'a', null)[1]!.key).toBe(limitsFor('production', 'b', null)[1]!.key);
@@ -78,5 +83,27 @@ describe('createSlots', () => {
     release();
     await first;
     await expect(slots.run('k', async () => 'third')).resolves.toBe('third');
+  });
+});
+
+describe('createRateWindows', () => {
+  it('a request keeps its place while in flight and for a whole window after its answer', async () => {
+    let now = 0;
+    const windows = createRateWindows(100, () => now);
+    const spec = [{ key: 'app', maxConcurrent: 10, maxPerSecond: 2 }];
+    const a = await windows.acquire(spec);
+    await windows.acquire(spec); // second place, still in flight
+    let third = false;
+    const waiting = windows.acquire(spec).then(() => (third = true));
+    now = 500; // long after a was SENT: a send-time window would have let the third go
+    await new Promise((r) => setTimeout(r, 40));
+    expect(third).toBe(false);
+    a(); // answered at 500: it leaves the count at 600
+    now = 590;
+    await new Promise((r) => setTimeout(r, 40));
+    expect(third).toBe(false);
+    now = 601;
+    await waiting;
+    expect(third).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import { DEFAULT_RETRY_POLICY, shouldRetry } from '../http/retry-policy';
 import type { HttpContext } from '../http/http-context';
 import type { CloverService } from '../http/hosts';
 import type { LimitSpec } from '../http/keyed-limits';
-import { backoffMs, hostCapFor, type PauseGate } from './limits';
+import { backoffMs, createRateWindows, hostCapFor, type PauseGate, type RateWindows } from './limits';
 
 export interface CallSpec<T> {
   environment: Environment;
@@ -110,7 +110,11 @@ function attemptsOf(config: unknown): number {
   return (state?.retryCount ?? 0) + 1;
 }
 
-export function createCaller(gate: PauseGate, random: () => number = Math.random): Caller {
+export function createCaller(
+  gate: PauseGate,
+  random: () => number = Math.random,
+  windows: RateWindows = createRateWindows(),
+): Caller {
   return async function call<T>(ctx: ProviderContext, spec: CallSpec<T>): Promise<CallResult<T>> {
     const client = clientFor(ctx.http, spec.environment, spec.service);
     const keys = spec.limits.map((l) => l.key);
@@ -122,6 +126,8 @@ export function createCaller(gate: PauseGate, random: () => number = Math.random
     let attempts = 0;
     for (let round = 0; ; round++) {
       await gate.wait(keys, ctx.signal);
+      // Outside the HTTP deadline: waiting for room in a window is not the vendor being slow.
+      const done = await windows.acquire(spec.limits, ctx.signal);
       try {
         const res = await client.request({
           method: spec.method,
@@ -161,6 +167,8 @@ export function createCaller(gate: PauseGate, random: () => number = Math.random
         }
         const error = failure === 'unreadable' ? UNREADABLE() : e;
         return { ok: false, failure, status: e.status, body: e.responseData, retryAfterMs, attempts, error };
+      } finally {
+        done();
       }
     }
   };

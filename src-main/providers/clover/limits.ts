@@ -5,10 +5,6 @@
 import type { Environment } from '@shared/vocabulary';
 import type { LimitSpec } from '../http/keyed-limits';
 
-/** Our send time and Clover's arrival time differ by the network's jitter; a window 10% wider than
- *  Clover's second keeps a request that left just after our window from landing inside theirs. */
-const WINDOW_MS = 1100;
-
 export const CLOVER_LIMITS = {
   token: { maxConcurrent: 5, maxPerSecond: 16 },
   app: { maxConcurrent: 10, maxPerSecond: 50 },
@@ -21,8 +17,8 @@ export const CLOVER_LIMITS = {
  */
 export function limitsFor(environment: Environment, tokenKey: string, appId: string | null): LimitSpec[] {
   return [
-    { key: `clover:${environment}:token:${tokenKey}`, ...CLOVER_LIMITS.token, windowMs: WINDOW_MS },
-    { key: `clover:${environment}:app:${appId ?? '(unknown)'}`, ...CLOVER_LIMITS.app, windowMs: WINDOW_MS },
+    { key: `clover:${environment}:token:${tokenKey}`, ...CLOVER_LIMITS.token },
+    { key: `clover:${environment}:app:${appId ?? '(unknown)'}`, ...CLOVER_LIMITS.app },
   ];
 }
 
@@ -132,6 +128,72 @@ export function createSlots(capacity: number): Slots {
         if (next) next();
         else if (--slot.active === 0) state.delete(key);
       }
+    },
+  };
+}
+
+/**
+ * Clover counts a request in its 1 s windows when it ARRIVES, and we cannot see that moment: it lies
+ * somewhere between our send and our receipt of the answer (network jitter, a busy event loop). A
+ * window counted from sends can therefore look like 51 arrivals to Clover. Counted from answers it
+ * cannot: a request holds its place while in flight and for a full window after its answer came
+ * back, so by the time it leaves our count it has surely left Clover's. This costs about one
+ * latency per window (1 s + ~50 ms instead of 1 s) and buys zero 429s.
+ */
+export interface RateWindows {
+  /** Waits until every spec has room (in flight + answered within the window < max), takes it. */
+  acquire(specs: readonly LimitSpec[], signal?: AbortSignal): Promise<() => void>;
+}
+
+export function createRateWindows(windowMs = 1000, now: () => number = () => performance.now()): RateWindows {
+  const state = new Map<string, { inFlight: number; answered: number[] }>();
+  const of = (key: string): { inFlight: number; answered: number[] } => {
+    let st = state.get(key);
+    if (!st) state.set(key, (st = { inFlight: 0, answered: [] }));
+    return st;
+  };
+  /** 0 when every spec has room now, else how long until the oldest answer leaves a full window. */
+  const waitFor = (specs: readonly LimitSpec[]): number => {
+    const t = now();
+    let wait = 0;
+    for (const sp of specs) {
+      const st = of(sp.key);
+      while (st.answered.length > 0 && st.answered[0]! <= t - windowMs) st.answered.shift();
+      if (st.inFlight + st.answered.length < sp.maxPerSecond) continue;
+      // All in flight: nothing leaves before an answer comes back and ages; look again shortly.
+      wait = Math.max(wait, st.answered.length > 0 ? st.answered[0]! + windowMs - t : 20);
+    }
+    return wait;
+  };
+  return {
+    async acquire(specs, signal) {
+      for (let ms = waitFor(specs); ms > 0; ms = waitFor(specs)) {
+        signal?.throwIfAborted();
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(done, Math.ceil(ms));
+          function done(): void {
+            signal?.removeEventListener('abort', abort);
+            resolve();
+          }
+          function abort(): void {
+            clearTimeout(timer);
+            reject(signal?.reason ?? new Error('aborted'));
+          }
+          signal?.addEventListener('abort', abort, { once: true });
+        });
+      }
+      for (const sp of specs) of(sp.key).inFlight += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const t = now();
+        for (const sp of specs) {
+          const st = of(sp.key);
+          st.inFlight -= 1;
+          st.answered.push(t);
+        }
+      };
     },
   };
 }

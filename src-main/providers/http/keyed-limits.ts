@@ -7,10 +7,7 @@ export interface LimitSpec {
   /** What is counted, e.g. `clover:token:<fingerprint>` or `clover:app:<appId>` (never a secret). */
   key: string;
   maxConcurrent: number;
-  /** Starts allowed per window (a second unless `windowMs` says otherwise). */
   maxPerSecond: number;
-  /** Default 1000; a provider may widen it to absorb the gap between our clock and the vendor's. */
-  windowMs?: number;
   /** This spec is the provider's own cap for the whole host: it replaces the core's default host
    *  cap for this request (Square, whose host cap is its own decision: providers/square/limits.ts). */
   replacesHostCap?: boolean;
@@ -24,12 +21,9 @@ export interface KeyedLimits {
 export function createKeyedLimits(): KeyedLimits {
   const limiters = new Map<string, HostLimiter>();
   const limiterFor = (s: LimitSpec): HostLimiter => {
-    const id = `${s.maxConcurrent}/${s.maxPerSecond}/${s.windowMs ?? 1000}`;
+    const id = `${s.maxConcurrent}/${s.maxPerSecond}`;
     let l = limiters.get(id);
-    if (!l) {
-      const options = { maxConcurrent: s.maxConcurrent, maxPerWindow: s.maxPerSecond, windowMs: s.windowMs ?? 1000 };
-      limiters.set(id, (l = createHostLimiter(options)));
-    }
+    if (!l) limiters.set(id, (l = createHostLimiter({ maxConcurrent: s.maxConcurrent, maxPerWindow: s.maxPerSecond })));
     return l;
   };
   return {
