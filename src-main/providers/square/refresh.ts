@@ -6,13 +6,10 @@
 // the code flow when the app's secret is saved here, else PKCE (a refused refresh spends nothing).
 import { AppError } from '../../errors/app-error';
 import type { ProviderContext, RefreshedPair, TokenPair } from '../adapter';
-import type { StoredCredential } from '../../vault/stored-record';
 import { callSquare, codeOf } from './client';
 import { applicationIdFor, isSquare, secretCredentialFor } from './links';
 import { ObtainTokenRequest, ObtainTokenResponse } from './schemas';
 import { isoOf } from './words';
-
-type Square = Extract<StoredCredential, { provider: 'square' }>;
 
 export async function refreshPair(pair: TokenPair, ctx: ProviderContext): Promise<RefreshedPair> {
   const { access, refresh } = pair;
