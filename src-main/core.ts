@@ -203,6 +203,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
       await Promise.race([Promise.allSettled([...inFlight]), timeout]);
       clearTimeout(timer);
+      http.close(); // kept-alive vendor connections
       await guard.shutdown().catch(() => false); // last: nothing can copy after this
       logger.info('core.closed', { abandoned: inFlight.size });
       bus.removeAllListeners();

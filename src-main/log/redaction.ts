@@ -18,21 +18,40 @@ const TOKEN_PATH = /(\/access_tokens\/)[^/?#\s"]+/gi;
 /** Shortest substring of a registered secret that counts as a leak of it in metadata. */
 const MIN_PARTIAL = 12;
 
+/** Registered values are found by their first characters, so a line is scanned once however many
+ *  secrets are registered (a bulk inspection registers hundreds, and every log line is scrubbed). */
+const PREFIX = 8;
+
 export class RedactionRegistry {
   private readonly values = new Set<string>();
-  private sorted: string[] | null = null;
+  private byPrefix = new Map<string, string[]>();
 
   /** Remember a secret so every later log line and error message is scrubbed of it. */
   register(value: string): void {
     // Very short values would scrub ordinary words; real credentials here are >= 13 characters.
-    if (value.length >= 8 && !this.values.has(value)) {
+    if (value.length >= PREFIX && !this.values.has(value)) {
       this.values.add(value);
-      this.sorted = null;
+      const key = value.slice(0, PREFIX);
+      this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), value]);
     }
   }
 
   forget(value: string): void {
-    if (this.values.delete(value)) this.sorted = null;
+    if (!this.values.delete(value)) return;
+    const key = value.slice(0, PREFIX);
+    const rest = (this.byPrefix.get(key) ?? []).filter((v) => v !== value);
+    if (rest.length > 0) this.byPrefix.set(key, rest);
+    else this.byPrefix.delete(key);
+  }
+
+  /** Registered values that may occur in `text`: those whose first characters do. */
+  private candidates(text: string): string[] {
+    const found = new Set<string>();
+    for (let i = 0; i + PREFIX <= text.length; i++) {
+      const list = this.byPrefix.get(text.slice(i, i + PREFIX));
+      if (list) for (const v of list) found.add(v);
+    }
+    return [...found];
   }
 
   get size(): number {
@@ -42,8 +61,8 @@ export class RedactionRegistry {
   scrub(text: string): string {
     let out = text;
     // Longest first, so a value containing another registered value is removed whole.
-    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
-    for (const v of this.sorted) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    const candidates = this.values.size === 0 ? [] : this.candidates(text).sort((a, b) => b.length - a.length);
+    for (const v of candidates) if (out.includes(v)) out = out.split(v).join(REDACTED);
     for (const p of SECRET_PATTERNS) out = out.replace(p, REDACTED);
     return out.replace(TOKEN_PATH, `$1${REDACTED}`);
   }

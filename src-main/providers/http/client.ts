@@ -2,6 +2,8 @@
 // (first try and every retry), so the checks below see the final URL and cannot be skipped:
 // host allowlist (DESIGN invariant 7), no redirects, no proxies, per-host limiter, and one request
 // log entry + one audit line per attempt (invariant 6). Errors leave as typed, redacted errors.
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import axiosRetry from 'axios-retry';
 import type { Logger } from '../../log/logger';
@@ -52,6 +54,8 @@ export interface HttpClientOptions<P extends ProviderId = ProviderId> {
   limiter?: HostLimiter;
   /** Shared counters for the per-request limits (`mkLimits`); default: a private set. */
   keyedLimits?: KeyedLimits;
+  /** Keep-alive agents shared by the context's clients; default: Node's global agents. */
+  agents?: { httpAgent: HttpAgent; httpsAgent: HttpsAgent };
 }
 
 export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>): AxiosInstance {
@@ -147,6 +151,7 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     maxRedirects: 0,
     proxy: false,
     transitional: { clarifyTimeoutError: true },
+    ...o.agents,
   });
   axiosRetry(instance, {
     retries: policy.maxRetries,
