@@ -22,6 +22,7 @@ import {
 } from '../../src-main/providers/http/client';
 import { createRequestLog, type RequestLog } from '../../src-main/providers/http/request-log';
 import { createHostLimiter } from '../../src-main/providers/http/rate-limit';
+import { createHttpContext } from '../../src-main/providers/http/http-context';
 
 interface Seen {
   method: string;
@@ -373,5 +374,24 @@ describe('where requests may go', () => {
     await Promise.all(Array.from({ length: 10 }, (_, i) => api.get(`/v2/locations/${i}`)));
     expect(srv.seen).toHaveLength(10);
     expect(maxInFlight).toBe(4);
+  });
+});
+
+describe('the HTTP context (createHttpContext)', () => {
+  it('hands out one client per provider, environment and service, reusing connections; close() drops them', async () => {
+    let connections = 0;
+    const srv = await serve((_req, res) => json(res, 200, { ok: true }));
+    const server = servers.at(-1)!;
+    server.on('connection', () => connections++);
+    const ctx = createHttpContext({ endpoints: { 'square.sandbox': srv.url }, allowLoopbackHttp: true, logger, redaction, requestLog, clock: () => new Date() });
+    const a = ctx.client('square', 'sandbox', 'connect');
+    expect(ctx.client('square', 'sandbox', 'connect')).toBe(a);
+    for (let i = 0; i < 5; i++) await a.get('/v2/locations');
+    expect(srv.seen).toHaveLength(5);
+    expect(connections).toBe(1); // kept alive: one TCP connection (one TLS handshake in real use)
+    ctx.close();
+    await a.get('/v2/locations');
+    expect(connections).toBe(2);
+    ctx.close();
   });
 });
