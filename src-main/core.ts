@@ -206,6 +206,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       http.close(); // kept-alive vendor connections
       await guard.shutdown().catch(() => false); // last: nothing can copy after this
       logger.info('core.closed', { abandoned: inFlight.size });
+      logger.close();
       bus.removeAllListeners();
     },
   };
