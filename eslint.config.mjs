@@ -6,7 +6,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Only the preload may touch ipcRenderer (DESIGN: no generic bridge; GitHub Desktop's rule). */
-const NO_IPC_RENDERER = { name: 'electron', importNames: ['ipcRenderer'], message: 'Only src-main/preload.ts may use ipcRenderer.' };
+const NO_IPC_RENDERER = {
+  name: 'electron',
+  importNames: ['ipcRenderer'],
+  message: 'Only src-main/preload.ts may use ipcRenderer.',
+};
 
 /** The renderer is a web page: no Electron, keychain, HTTP client or Node built-ins (invariant 1). */
 const RENDERER_FORBIDDEN = {
@@ -14,13 +18,22 @@ const RENDERER_FORBIDDEN = {
     { name: 'electron', message: 'The renderer never imports Electron: use window.keychain (lib/keychain.ts).' },
     { name: 'keytar', message: 'The keychain belongs to main (invariant 2).' },
     { name: 'axios', message: 'Every API call is made by main.' },
-    { name: '@shared/contract', allowTypeImports: true, message: 'Import the contract as types only: its zod schemas are main\'s.' },
-    { name: '@shared/bridge', allowTypeImports: true, message: 'Import the bridge as a type only: window.keychain is the value.' },
+    {
+      name: '@shared/contract',
+      allowTypeImports: true,
+      message: "Import the contract as types only: its zod schemas are main's.",
+    },
+    {
+      name: '@shared/bridge',
+      allowTypeImports: true,
+      message: 'Import the bridge as a type only: window.keychain is the value.',
+    },
   ],
   patterns: [
     { group: ['node:*'], message: 'Node built-ins do not exist in the renderer.' },
     {
-      regex: '^(fs|path|os|crypto|child_process|http|https|net|tls|url|util|stream|events|buffer|worker_threads)(/.*)?$',
+      regex:
+        '^(fs|path|os|crypto|child_process|http|https|net|tls|url|util|stream|events|buffer|worker_threads)(/.*)?$',
       message: 'Node built-ins do not exist in the renderer.',
     },
     {
@@ -49,7 +62,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': ['error', { paths: [NO_IPC_RENDERER] }],
     },
   },

@@ -46,7 +46,10 @@ export async function benchList(cleanup: Cleanup, opts: { n: number; warmups: nu
     const t0 = performance.now();
     const data = await invokeOk<{ items: CredentialView[] }>(core, 'credentials.list', {});
     const dt = performance.now() - t0;
-    if (data.items.length !== opts.n) throw new Error(`credentials.list returned ${data.items.length} items, expected ${opts.n} (was the seeded index rejected?)`);
+    if (data.items.length !== opts.n)
+      throw new Error(
+        `credentials.list returned ${data.items.length} items, expected ${opts.n} (was the seeded index rejected?)`,
+      );
     if (i >= opts.warmups) times.push(dt);
     if (i === 0) bytes = Buffer.byteLength(JSON.stringify(data));
   }
@@ -64,24 +67,34 @@ export async function benchList(cleanup: Cleanup, opts: { n: number; warmups: nu
   const indexBytes = (await fs.stat(`${dataDir}/credentials.json`)).size;
   await core.close();
 
-  console.log(table([
-    ['measure', 'value'],
-    [`seed ${opts.n.toLocaleString('en')} entries (generate + write index file)`, ms(seedMs)],
-    ['createCore (load + validate index, consistency check)', ms(startMs)],
-    ['keychain calls at core start (consistency check)', `${startCalls} (${JSON.stringify(store.counts)})`],
-    ['response size (JSON)', kb(bytes)],
-    [`credentials.list median (${opts.runs} runs after ${opts.warmups} warm-ups)`, ms(median(times))],
-    ['credentials.list p95', ms(percentile(times, 95))],
-    ['credentials.list min / max', `${ms(Math.min(...times))} / ${ms(Math.max(...times))}`],
-    [`keychain calls during ${opts.warmups + opts.runs} list calls`, String(listingCalls)],
-    [`one label change (credentials.update, whole index rewritten, ${kb(indexBytes)}): median / p95`, `${ms(median(writes))} / ${ms(percentile(writes, 95))}`],
-  ]));
-  if (listingCalls !== 0) warn(`credentials.list made ${listingCalls} keychain calls; listing must never touch the keychain (DESIGN invariant 2)`);
+  console.log(
+    table([
+      ['measure', 'value'],
+      [`seed ${opts.n.toLocaleString('en')} entries (generate + write index file)`, ms(seedMs)],
+      ['createCore (load + validate index, consistency check)', ms(startMs)],
+      ['keychain calls at core start (consistency check)', `${startCalls} (${JSON.stringify(store.counts)})`],
+      ['response size (JSON)', kb(bytes)],
+      [`credentials.list median (${opts.runs} runs after ${opts.warmups} warm-ups)`, ms(median(times))],
+      ['credentials.list p95', ms(percentile(times, 95))],
+      ['credentials.list min / max', `${ms(Math.min(...times))} / ${ms(Math.max(...times))}`],
+      [`keychain calls during ${opts.warmups + opts.runs} list calls`, String(listingCalls)],
+      [
+        `one label change (credentials.update, whole index rewritten, ${kb(indexBytes)}): median / p95`,
+        `${ms(median(writes))} / ${ms(percentile(writes, 95))}`,
+      ],
+    ]),
+  );
+  if (listingCalls !== 0)
+    warn(
+      `credentials.list made ${listingCalls} keychain calls; listing must never touch the keychain (DESIGN invariant 2)`,
+    );
 }
 
 // ---- 2. adding -------------------------------------------------------------------------------
 export async function benchAdd(cleanup: Cleanup, opts: { n: number }): Promise<void> {
-  heading(`2. Adding ${opts.n.toLocaleString('en')} credentials (importFromClipboard + confirm, router, real keytar store)`);
+  heading(
+    `2. Adding ${opts.n.toLocaleString('en')} credentials (importFromClipboard + confirm, router, real keytar store)`,
+  );
   const dataDir = await makeTempDir('add');
   cleanup.add(`temp dir ${dataDir}`, () => fs.rm(dataDir, { recursive: true, force: true }));
   const service = uniqueService('bench');
@@ -92,7 +105,11 @@ export async function benchAdd(cleanup: Cleanup, opts: { n: number }): Promise<v
   const core = await createCore({ dataDir, secretStore: store, clipboard });
   cleanup.add('add core', () => core.close());
 
-  const total: number[] = [], keychainMs: number[] = [], restMs: number[] = [], importMs: number[] = [], confirmMs: number[] = [];
+  const total: number[] = [],
+    keychainMs: number[] = [],
+    restMs: number[] = [],
+    importMs: number[] = [],
+    confirmMs: number[] = [];
   const callsBefore = store.calls();
   let notCleared = 0;
   const tAll = performance.now();
@@ -100,10 +117,18 @@ export async function benchAdd(cleanup: Cleanup, opts: { n: number }): Promise<v
     clipboard.writeText(squareLikeToken());
     const k0 = store.elapsedMs();
     const t0 = performance.now();
-    const imported = await invokeOk<{ pending: PendingImport; clipboardCleared: boolean }>(core, 'credentials.importFromClipboard', {});
+    const imported = await invokeOk<{ pending: PendingImport; clipboardCleared: boolean }>(
+      core,
+      'credentials.importFromClipboard',
+      {},
+    );
     const t1 = performance.now();
     const confirmed = await invokeOk<CredentialView>(core, 'credentials.confirm', {
-      id: imported.pending.credential.id, provider: 'square', kind: 'access_token', environment: 'sandbox', label: `Bench add #${i + 1}`,
+      id: imported.pending.credential.id,
+      provider: 'square',
+      kind: 'access_token',
+      environment: 'sandbox',
+      label: `Bench add #${i + 1}`,
     });
     const t2 = performance.now();
     if (confirmed.status !== 'active') throw new Error(`confirm returned status ${confirmed.status}`);
@@ -124,35 +149,51 @@ export async function benchAdd(cleanup: Cleanup, opts: { n: number }): Promise<v
   await core.close();
   const indexSize = (await fs.stat(`${dataDir}/credentials.json`)).size;
 
-  const row = (name: string, v: number[]): string[] => [name, ms(median(v)), ms(percentile(v, 95)), ms(sum(v) / v.length), ms(sum(v))];
+  const row = (name: string, v: number[]): string[] => [
+    name,
+    ms(median(v)),
+    ms(percentile(v, 95)),
+    ms(sum(v) / v.length),
+    ms(sum(v)),
+  ];
   const first = (v: number[]): number[] => v.slice(0, Math.min(100, v.length));
   const last = (v: number[]): number[] => v.slice(-Math.min(100, v.length));
-  console.log(table([
-    ['per add', 'median', 'p95', 'mean', 'sum'],
-    row('total (import + confirm)', total),
-    row('  keychain (time inside SecretStore)', keychainMs),
-    row('  everything else (index, validation, log)', restMs),
-    row('importFromClipboard call', importMs),
-    row('confirm call (index write only)', confirmMs),
-  ]));
+  console.log(
+    table([
+      ['per add', 'median', 'p95', 'mean', 'sum'],
+      row('total (import + confirm)', total),
+      row('  keychain (time inside SecretStore)', keychainMs),
+      row('  everything else (index, validation, log)', restMs),
+      row('importFromClipboard call', importMs),
+      row('confirm call (index write only)', confirmMs),
+    ]),
+  );
   console.log();
-  console.log(table([
-    ['growth (index grows 0 -> ' + opts.n + ')', 'adds 1-100 median', `adds ${opts.n - 99}-${opts.n} median`],
-    ['total', ms(median(first(total))), ms(median(last(total)))],
-    ['keychain', ms(median(first(keychainMs))), ms(median(last(keychainMs)))],
-    ['everything else', ms(median(first(restMs))), ms(median(last(restMs)))],
-  ]));
+  console.log(
+    table([
+      ['growth (index grows 0 -> ' + opts.n + ')', 'adds 1-100 median', `adds ${opts.n - 99}-${opts.n} median`],
+      ['total', ms(median(first(total))), ms(median(last(total)))],
+      ['keychain', ms(median(first(keychainMs))), ms(median(last(keychainMs)))],
+      ['everything else', ms(median(first(restMs))), ms(median(last(restMs)))],
+    ]),
+  );
   console.log();
-  console.log(table([
-    ['check', 'value'],
-    ['wall time for all adds', ms(wallMs)],
-    ['keychain calls during adds', `${callsDuring} (${JSON.stringify(calls)}; listAccounts includes 1 at core start)`],
-    ['credentials listed afterwards', String(listed.items.length)],
-    ['items in keychain afterwards', String(inKeychain)],
-    ['index file size afterwards', kb(indexSize)],
-    ['imports that did not clear the clipboard', String(notCleared)],
-  ]));
-  if (listed.items.length !== opts.n || inKeychain !== opts.n) warn(`expected ${opts.n} listed and ${opts.n} keychain items, got ${listed.items.length} and ${inKeychain}`);
+  console.log(
+    table([
+      ['check', 'value'],
+      ['wall time for all adds', ms(wallMs)],
+      [
+        'keychain calls during adds',
+        `${callsDuring} (${JSON.stringify(calls)}; listAccounts includes 1 at core start)`,
+      ],
+      ['credentials listed afterwards', String(listed.items.length)],
+      ['items in keychain afterwards', String(inKeychain)],
+      ['index file size afterwards', kb(indexSize)],
+      ['imports that did not clear the clipboard', String(notCleared)],
+    ]),
+  );
+  if (listed.items.length !== opts.n || inKeychain !== opts.n)
+    warn(`expected ${opts.n} listed and ${opts.n} keychain items, got ${listed.items.length} and ${inKeychain}`);
 
   const { deleted, remaining } = await emptyService(service);
   purged = true;

@@ -16,7 +16,8 @@ export interface CountingStore extends SecretStore {
 export function countingStore(inner: SecretStore): CountingStore {
   const counts: Record<Method, number> = { get: 0, set: 0, delete: 0, listAccounts: 0 };
   let elapsed = 0;
-  const timed = <A extends unknown[], R>(method: Method, fn: (...args: A) => Promise<R>) =>
+  const timed =
+    <A extends unknown[], R>(method: Method, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       counts[method] += 1;
       const t0 = performance.now();

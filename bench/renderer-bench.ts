@@ -19,7 +19,16 @@ export const ROOT = path.resolve(__dirname, '..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
 const ASSETS_DIR = path.join(RENDERER_DIR, 'assets');
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--password-store=basic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--password-store=basic',
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -37,18 +46,34 @@ function newestMtime(p: string): number {
 export function ensureRenderer(allowBuild: boolean): string | null {
   const index = path.join(RENDERER_DIR, 'index.html');
   const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sourcesAt = Math.max(...['src-renderer', 'src-main/shared', 'electron.vite.config.ts', 'package.json'].map((p) => newestMtime(path.join(ROOT, p))));
+  const sourcesAt = Math.max(
+    ...['src-renderer', 'src-main/shared', 'electron.vite.config.ts', 'package.json'].map((p) =>
+      newestMtime(path.join(ROOT, p)),
+    ),
+  );
   if (builtAt && builtAt >= sourcesAt) {
     console.log(`  renderer: using out/renderer (built ${new Date(builtAt).toISOString()}, newer than its sources)`);
     return null;
   }
   const why = builtAt ? 'older than its sources' : 'missing';
-  if (!allowBuild) return builtAt ? (console.log(`  renderer: out/renderer is ${why}; using it anyway (--no-build)`), null) : 'out/renderer missing (--no-build)';
+  if (!allowBuild)
+    return builtAt
+      ? (console.log(`  renderer: out/renderer is ${why}; using it anyway (--no-build)`), null)
+      : 'out/renderer missing (--no-build)';
   console.log(`  renderer: out/renderer is ${why}; running npx electron-vite build ...`);
   const t0 = performance.now();
-  const r = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (r.status !== 0) {
-    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).map((l) => `    | ${l}`).join('\n');
+    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`
+      .trim()
+      .split('\n')
+      .slice(-15)
+      .map((l) => `    | ${l}`)
+      .join('\n');
     console.log(`  renderer: npx electron-vite build FAILED (exit ${r.status ?? r.signal})\n${tail}`);
     return fs.existsSync(index) ? null : 'out/renderer missing (npx electron-vite build failed)';
   }
@@ -60,10 +85,14 @@ export function ensureRenderer(allowBuild: boolean): string | null {
 export function benchBundle(skipReason: string | null): void {
   heading('3. Renderer bundle size (out/renderer/assets, gzip via node:zlib, default level 6)');
   if (skipReason) return void console.log(`  skipped: ${skipReason}`);
-  const files = fs.readdirSync(ASSETS_DIR).filter((f) => /\.(js|css)$/.test(f)).sort();
+  const files = fs
+    .readdirSync(ASSETS_DIR)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .sort();
   if (files.length === 0) return void console.log('  skipped: no .js or .css files in out/renderer/assets');
   const rows: string[][] = [['file', 'raw', 'gzip']];
-  let raw = 0, gz = 0;
+  let raw = 0,
+    gz = 0;
   const notes: string[] = [];
   for (const f of files) {
     const buf = fs.readFileSync(path.join(ASSETS_DIR, f));
@@ -74,8 +103,12 @@ export function benchBundle(skipReason: string | null): void {
     if (f.endsWith('.js')) {
       const text = buf.toString('utf8');
       const lines = text.split('\n').length;
-      if (buf.length > 50_000 && lines > buf.length / 200) notes.push(`${f} looks unminified (${lines.toLocaleString('en')} lines)`);
-      if (/\$ZodError|ZodError/.test(text)) notes.push(`${f} contains zod (a runtime import from @shared/contract pulls it in; the renderer should import types only)`);
+      if (buf.length > 50_000 && lines > buf.length / 200)
+        notes.push(`${f} looks unminified (${lines.toLocaleString('en')} lines)`);
+      if (/\$ZodError|ZodError/.test(text))
+        notes.push(
+          `${f} contains zod (a runtime import from @shared/contract pulls it in; the renderer should import types only)`,
+        );
     }
   }
   rows.push(['TOTAL (.js + .css)', kb(raw), kb(gz)]);
@@ -84,7 +117,6 @@ export function benchBundle(skipReason: string | null): void {
 }
 
 // ---- 4. first list render ---------------------------------------------------------------------
-
 
 // What "first list render" means here. The table shows a long list a page at a time
 // (src-renderer/features/credentials/CredentialTable.tsx), so "N rows in the DOM" is not the
@@ -145,7 +177,8 @@ function firstScreenProbe(n: number): string {
 // CSP rightly forbids). No nested functions: tsx's keepNames would add a __name() helper the page
 // does not have.
 type Probe = { seenAt: number; paintedAt: number; total: number; rendered: number };
-const probeDone = (): boolean => ((globalThis as unknown as { __mkFirstScreen?: Probe }).__mkFirstScreen?.paintedAt ?? 0) > 0;
+const probeDone = (): boolean =>
+  ((globalThis as unknown as { __mkFirstScreen?: Probe }).__mkFirstScreen?.paintedAt ?? 0) > 0;
 const readProbe = (): Probe | null => (globalThis as unknown as { __mkFirstScreen?: Probe }).__mkFirstScreen ?? null;
 
 /**
@@ -157,13 +190,19 @@ const readProbe = (): Probe | null => (globalThis as unknown as { __mkFirstScree
  */
 type Transport = 'json' | 'object';
 
-export async function benchFirstRender(cleanup: Cleanup, skipReason: string | null, opts: { n: number; runs: number; timeoutMs: number }): Promise<boolean> {
+export async function benchFirstRender(
+  cleanup: Cleanup,
+  skipReason: string | null,
+  opts: { n: number; runs: number; timeoutMs: number },
+): Promise<boolean> {
   heading(`4. Time to first list render in Chromium with ${opts.n.toLocaleString('en')} credentials`);
   if (skipReason) {
     console.log(`  skipped: ${skipReason}`);
     return true;
   }
-  console.log('  metadata seeded directly + in-memory SecretStore: listing never touches the keychain (part 1 checks that).');
+  console.log(
+    '  metadata seeded directly + in-memory SecretStore: listing never touches the keychain (part 1 checks that).',
+  );
   const dataDir = await makeTempDir('render');
   cleanup.add(`temp dir ${dataDir}`, () => fsp.rm(dataDir, { recursive: true, force: true }));
   await seedIndex(dataDir, opts.n);
@@ -195,15 +234,31 @@ export async function benchFirstRender(cleanup: Cleanup, skipReason: string | nu
     try {
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(`${run}: page error: ${e.message.slice(0, 200)}`));
-      page.on('console', (m) => void (m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && problems.push(`${run}: console error: ${m.text().slice(0, 200)}`)));
-      page.on('response', (r) => void (r.status() >= 400 && problems.push(`${run}: HTTP ${r.status()} for ${new URL(r.url()).pathname}`)));
+      page.on(
+        'console',
+        (m) =>
+          void (
+            m.type() === 'error' &&
+            !/^Failed to load resource/.test(m.text()) &&
+            problems.push(`${run}: console error: ${m.text().slice(0, 200)}`)
+          ),
+      );
+      page.on(
+        'response',
+        (r) => void (r.status() >= 400 && problems.push(`${run}: HTTP ${r.status()} for ${new URL(r.url()).pathname}`)),
+      );
       const invoke = (channel: string, payload: unknown): Promise<unknown> => {
         if (k === 0) channels.set(channel, (channels.get(channel) ?? 0) + 1);
         return core.invoke(channel, payload);
       };
       if (transport === 'json') {
-        await page.exposeFunction('__mkInvokeJson', async (channel: string, payload: unknown) => JSON.stringify(await invoke(channel, payload)));
-        await page.addInitScript({ content: 'window.__mkInvoke = (channel, payload) => window.__mkInvokeJson(channel, payload).then(JSON.parse);' });
+        await page.exposeFunction('__mkInvokeJson', async (channel: string, payload: unknown) =>
+          JSON.stringify(await invoke(channel, payload)),
+        );
+        await page.addInitScript({
+          content:
+            'window.__mkInvoke = (channel, payload) => window.__mkInvokeJson(channel, payload).then(JSON.parse);',
+        });
       } else {
         await page.exposeFunction('__mkInvoke', invoke);
       }
@@ -214,16 +269,24 @@ export async function benchFirstRender(cleanup: Cleanup, skipReason: string | nu
       try {
         await page.waitForFunction(probeDone, undefined, { polling: 'raf', timeout: opts.timeoutMs });
       } catch (e) {
-        problems.push(`${run}: waitForFunction: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300)}`);
+        problems.push(
+          `${run}: waitForFunction: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300)}`,
+        );
         const state = await page.evaluate(readProbe).catch(() => null);
         const text = await page.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
-        problems.push(`${run}: no first screenful of the ${opts.n} credentials within ${opts.timeoutMs / 1000} s (table total ${state?.total ?? 'unknown'}, data rows rendered ${state?.rendered ?? 'unknown'}); page text: ${JSON.stringify(String(text).replace(/\s+/g, ' ').slice(0, 300))}`);
+        problems.push(
+          `${run}: no first screenful of the ${opts.n} credentials within ${opts.timeoutMs / 1000} s (table total ${state?.total ?? 'unknown'}, data rows rendered ${state?.rendered ?? 'unknown'}); page text: ${JSON.stringify(String(text).replace(/\s+/g, ' ').slice(0, 300))}`,
+        );
         ok = false;
         break;
       }
       const node = performance.now() - t0;
       const state = (await page.evaluate(readProbe))!;
-      const dcl = Number(await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.domContentLoadedEventEnd : NaN; })()`));
+      const dcl = Number(
+        await page.evaluate(
+          `(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.domContentLoadedEventEnd : NaN; })()`,
+        ),
+      );
       results[transport].push({ seen: state.seenAt, painted: state.paintedAt, node, dcl, rendered: state.rendered });
     } finally {
       await context.close();
@@ -237,26 +300,76 @@ export async function benchFirstRender(cleanup: Cleanup, skipReason: string | nu
   const json = results.json;
   const obj = results.object;
   if (json.length) {
-    const row = (label: string, values: number[]): string[] => [label, ms(median(values)), ms(percentile(values, 95)), values.map((v) => v.toFixed(0)).join(', ')];
+    const row = (label: string, values: number[]): string[] => [
+      label,
+      ms(median(values)),
+      ms(percentile(values, 95)),
+      values.map((v) => v.toFixed(0)).join(', '),
+    ];
     const rows: string[][] = [['measure (page clock unless noted)', 'median', 'p95', 'runs (ms)']];
-    rows.push(row(`nav start -> first screenful + total ${opts.n} shown, after that frame's layout+paint`, json.map((r) => r.painted)));
-    rows.push(row('  the same, seen in the animation frame (before its layout+paint)', json.map((r) => r.seen)));
-    rows.push(row('  page.goto() call -> first screenful painted (Node clock)', json.map((r) => r.node)));
-    rows.push(row('  nav start -> DOMContentLoaded end', json.map((r) => r.dcl)));
+    rows.push(
+      row(
+        `nav start -> first screenful + total ${opts.n} shown, after that frame's layout+paint`,
+        json.map((r) => r.painted),
+      ),
+    );
+    rows.push(
+      row(
+        '  the same, seen in the animation frame (before its layout+paint)',
+        json.map((r) => r.seen),
+      ),
+    );
+    rows.push(
+      row(
+        '  page.goto() call -> first screenful painted (Node clock)',
+        json.map((r) => r.node),
+      ),
+    );
+    rows.push(
+      row(
+        '  nav start -> DOMContentLoaded end',
+        json.map((r) => r.dcl),
+      ),
+    );
     if (obj.length) {
-      rows.push(row('with the object transport (as before): first screenful, after layout+paint', obj.map((r) => r.painted)));
-      rows.push(row('  the same, seen in the animation frame (before its layout+paint)', obj.map((r) => r.seen)));
+      rows.push(
+        row(
+          'with the object transport (as before): first screenful, after layout+paint',
+          obj.map((r) => r.painted),
+        ),
+      );
+      rows.push(
+        row(
+          '  the same, seen in the animation frame (before its layout+paint)',
+          obj.map((r) => r.seen),
+        ),
+      );
     }
     console.log(table(rows));
     const rendered = [...new Set(json.map((r) => r.rendered))].join(' / ');
-    console.log(`  "first screenful": the table states ${opts.n} credentials (aria-rowcount, or ${opts.n} rows if it renders them all) and data rows fill`);
-    console.log(`  the part of it in view, with no gap. Data rows in the DOM at that point: ${rendered} (of ${opts.n}).`);
-    console.log(`  transport: page <- core as JSON text, parsed in the page (close to Electron's IPC); "object transport" is Playwright's`);
+    console.log(
+      `  "first screenful": the table states ${opts.n} credentials (aria-rowcount, or ${opts.n} rows if it renders them all) and data rows fill`,
+    );
+    console.log(
+      `  the part of it in view, with no gap. Data rows in the DOM at that point: ${rendered} (of ${opts.n}).`,
+    );
+    console.log(
+      `  transport: page <- core as JSON text, parsed in the page (close to Electron's IPC); "object transport" is Playwright's`,
+    );
     console.log(`  own serialisation of the returned list (what the e2e tests use), which adds its cost to every run.`);
-    console.log(`  each run: fresh browser context (cold cache), 1280x800 viewport, checked every animation frame; ${opts.runs} runs per transport, interleaved`);
-    console.log(`  IPC calls made by the page in run 1: ${[...channels].map(([c, n]) => `${c} x${n}`).join(', ') || 'none'}`);
-    console.log(`  keychain calls: ${keychainCallsAtStart} at core start, ${store.calls() - keychainCallsAtStart} while rendering`);
-    if (median(json.map((r) => r.painted)) > 1000) warn(`first render of ${opts.n} credentials takes ${ms(median(json.map((r) => r.painted)))} (median), over this bench's 1 s mark`);
+    console.log(
+      `  each run: fresh browser context (cold cache), 1280x800 viewport, checked every animation frame; ${opts.runs} runs per transport, interleaved`,
+    );
+    console.log(
+      `  IPC calls made by the page in run 1: ${[...channels].map(([c, n]) => `${c} x${n}`).join(', ') || 'none'}`,
+    );
+    console.log(
+      `  keychain calls: ${keychainCallsAtStart} at core start, ${store.calls() - keychainCallsAtStart} while rendering`,
+    );
+    if (median(json.map((r) => r.painted)) > 1000)
+      warn(
+        `first render of ${opts.n} credentials takes ${ms(median(json.map((r) => r.painted)))} (median), over this bench's 1 s mark`,
+      );
   }
   const seen = new Map<string, number>();
   for (const p of problems) {

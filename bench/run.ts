@@ -14,7 +14,11 @@ const argv = new Set(process.argv.slice(2));
 const quick = argv.has('--quick');
 const allowBuild = !argv.has('--no-build');
 /** `--only=list,add`: run just these sections (names as in the FAILED lines). */
-const only = [...argv].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const only =
+  [...argv]
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? null;
 const wanted = (name: string): boolean => only === null || only.includes(name);
 
 const cleanups: { what: string; fn: () => Promise<unknown> | unknown }[] = [];
@@ -57,13 +61,30 @@ async function main(): Promise<number> {
   console.log(`  date      ${new Date().toISOString()}`);
   console.log(`  node      ${process.version} (${process.platform} ${process.arch}, ${os.type()} ${os.release()})`);
   console.log(`  cpus      ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown'}`);
-  console.log(`  memory    ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(os.freemem() / 2 ** 30).toFixed(1)} GiB free; load avg ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`  tmpdir    ${os.tmpdir()}; keychain: private gnome-keyring via test/with-keyring.sh${quick ? '; QUICK mode (smaller counts)' : ''}`);
+  console.log(
+    `  memory    ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(os.freemem() / 2 ** 30).toFixed(1)} GiB free; load avg ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `  tmpdir    ${os.tmpdir()}; keychain: private gnome-keyring via test/with-keyring.sh${quick ? '; QUICK mode (smaller counts)' : ''}`,
+  );
 
   const results: boolean[] = [];
-  results.push(await section('list', () => benchList(cleanup, { n: quick ? 1000 : 10_000, warmups: 5, runs: quick ? 10 : 50 })));
+  results.push(
+    await section('list', () => benchList(cleanup, { n: quick ? 1000 : 10_000, warmups: 5, runs: quick ? 10 : 50 })),
+  );
   results.push(await section('add', () => benchAdd(cleanup, { n: quick ? 100 : 1000 })));
-  results.push(await section('clover', () => benchClover(cleanup, { tokens: quick ? 100 : 500, apps: quick ? [5, 1] : [25, 5], serial: !argv.has('--no-serial') })));
+  results.push(
+    await section('clover', () =>
+      benchClover(cleanup, {
+        tokens: quick ? 100 : 500,
+        apps: quick ? [5, 1] : [25, 5],
+        serial: !argv.has('--no-serial'),
+      }),
+    ),
+  );
 
   let skip: string | null = null;
   if (wanted('bundle') || wanted('render')) {
@@ -75,13 +96,21 @@ async function main(): Promise<number> {
     }
   }
   results.push(await section('bundle', async () => benchBundle(skip)));
-  results.push(await section('render', () => benchFirstRender(cleanup, skip, { n: quick ? 100 : 1000, runs: 5, timeoutMs: 30_000 })));
+  results.push(
+    await section('render', () =>
+      benchFirstRender(cleanup, skip, { n: quick ? 100 : 1000, runs: 5, timeoutMs: 30_000 }),
+    ),
+  );
   results.push(await section('square', () => benchSquareInspection(cleanup, { n: quick ? 100 : 500, latencyMs: 50 })));
 
   heading('Cleanup');
   const cleaned = await runCleanups();
-  console.log(`  ${cleaned ? 'done' : 'INCOMPLETE'}: temp dirs removed, server and browser closed, bench keychain items deleted`);
-  console.log(`\n  total bench time ${ms(performance.now() - started)}; ${results.every(Boolean) && cleaned ? 'all parts ran' : 'SOME PARTS FAILED (see above)'}`);
+  console.log(
+    `  ${cleaned ? 'done' : 'INCOMPLETE'}: temp dirs removed, server and browser closed, bench keychain items deleted`,
+  );
+  console.log(
+    `\n  total bench time ${ms(performance.now() - started)}; ${results.every(Boolean) && cleaned ? 'all parts ran' : 'SOME PARTS FAILED (see above)'}`,
+  );
   return results.every(Boolean) && cleaned ? 0 : 1;
 }
 

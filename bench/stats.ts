@@ -17,7 +17,8 @@ export const median = (values: readonly number[]): number => {
 
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
-export const ms = (n: number): string => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toString()} ms` : 'n/a');
+export const ms = (n: number): string =>
+  Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toString()} ms` : 'n/a';
 
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -26,7 +27,11 @@ export function table(rows: string[][], indent = '  '): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   const line = (row: string[]): string =>
-    indent + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+    indent +
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [line(rows[0]!), indent + widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const row of rows.slice(1)) out.push(line(row));
   return out.join('\n');

@@ -24,7 +24,12 @@ export function redactUrls(text) {
  * @param {{ stderr: string, version: string, mirror: string | undefined }} failure
  */
 export function describeFailure({ stderr, version, mirror }) {
-  const firstLine = redactUrls(stderr.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no output');
+  const firstLine = redactUrls(
+    stderr
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'no output',
+  );
   const http = /Response code (\d+) \(([^)]*)\) for (\S+)/.exec(firstLine);
   const source = mirror
     ? `the mirror in ELECTRON_MIRROR (${redactUrls(mirror)})`

@@ -89,7 +89,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = createLogger({ dataDir: options.dataDir, redaction, clock, echo: options.logEcho });
   const index = new MetadataIndex(options.dataDir);
   const health = await index.load();
-  if (health.state !== 'ok') logger.warn('index.load', { state: health.state, setAside: health.setAside, files: health.files.join(',') });
+  if (health.state !== 'ok')
+    logger.warn('index.load', { state: health.state, setAside: health.setAside, files: health.files.join(',') });
   if (health.migratedFrom !== null) logger.info('index.migrated', { from: health.migratedFrom });
 
   const bus = new EventEmitter();
@@ -125,7 +126,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
   });
   const deps: CoreDeps = {
-    clock, logger, redaction, index, store, clipboard, guard, http, requestLog, emit,
+    clock,
+    logger,
+    redaction,
+    index,
+    store,
+    clipboard,
+    guard,
+    http,
+    requestLog,
+    emit,
     dialogs: options.dialogs ?? null,
     locks: createKeyedLock(),
   };
@@ -144,12 +154,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     attempts: charges.attempts,
     expiryCheckMs: options.expiryCheckMs,
   });
-  const clover = createCloverDomain({ ...deps, hasher, adapter: adapters.clover }, {
-    openAuthorizeUrl: options.openAuthorizeUrl,
-    endpoints: options.endpoints,
-    allowLoopbackHttp: options.allowLoopbackHttp === true,
-    timeoutMs: options.timing?.oauthCallbackTimeoutMs,
-  });
+  const clover = createCloverDomain(
+    { ...deps, hasher, adapter: adapters.clover },
+    {
+      openAuthorizeUrl: options.openAuthorizeUrl,
+      endpoints: options.endpoints,
+      allowLoopbackHttp: options.allowLoopbackHttp === true,
+      timeoutMs: options.timing?.oauthCallbackTimeoutMs,
+    },
+  );
   const square = createSquareDomain({
     ...deps,
     hasher,
@@ -197,7 +210,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       inspect.stop(); // bulk inspections end; their calls in flight are awaited below
       clover.stop(); // a connect waiting for the browser ends
       square.stop(); // a connect waiting for the browser ends
-      if (inspect.unsavedRefreshes() > 0) logger.error('core.closing_with_unsaved_refresh', { pairs: inspect.unsavedRefreshes() });
+      if (inspect.unsavedRefreshes() > 0)
+        logger.error('core.closing_with_unsaved_refresh', { pairs: inspect.unsavedRefreshes() });
       const waitMs = options.closeTimeoutMs ?? 5_000;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));

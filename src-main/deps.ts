@@ -13,7 +13,11 @@ import type { KeyedLock } from './concurrency/keyed-lock';
 export interface Dialogs {
   openFile(o: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   /** Where to save a file the user asked for (null: cancelled). */
-  saveFile?(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  saveFile?(o: {
+    title: string;
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
 }
 
 export interface CoreDeps {

@@ -49,15 +49,21 @@ const isTrusted = (url: string | undefined): boolean => isTrustedSender(url, dev
 function openDocsExternally(url: string): Promise<void> {
   const safe = normalizeDocsUrl(url);
   if (safe === null) return Promise.reject(new Error('URL is not an allowed documentation link'));
-  return shell.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
+  return shell.openExternal(
+    safe,
+  ); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
 }
 
 /** Only a vendor's OAuth authorize page (Square's sandbox authorize endpoint; Clover's authorize
  *  hosts, exact https, the authorize path) reaches the OS URL handler this way, checked again here. */
 function openAuthorizeExternally(url: string): Promise<void> {
-  const allowed = isAllowedAuthorizeUrl(url, 'sandbox', { allowLoopbackHttp: false }) || isAllowedCloverAuthorizeUrl(url, { allowLoopbackHttp: false });
+  const allowed =
+    isAllowedAuthorizeUrl(url, 'sandbox', { allowLoopbackHttp: false }) ||
+    isAllowedCloverAuthorizeUrl(url, { allowLoopbackHttp: false });
   if (!allowed) return Promise.reject(new Error('URL is not an allowed authorize page'));
-  return shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed a vendor authorize allowlist (https, exact hosts, authorize path) */
+  return shell.openExternal(
+    url,
+  ); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed a vendor authorize allowlist (https, exact hosts, authorize path) */
 }
 
 let core: Core | null = null;
@@ -84,7 +90,8 @@ function createMainWindow(): BrowserWindow {
     ...options,
     webPreferences: {
       ...options.webPreferences,
-      preload: PRELOAD_PATH, /* eng-disable PRELOAD_JS_CHECK: reviewed; exposes only window.keychain (test/unit/preload-surface.test.ts) */
+      preload:
+        PRELOAD_PATH /* eng-disable PRELOAD_JS_CHECK: reviewed; exposes only window.keychain (test/unit/preload-surface.test.ts) */,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

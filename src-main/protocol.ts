@@ -38,7 +38,11 @@ export function contentTypeFor(filePath: string): string {
  * refuses anything that could leave rootDir (`..`, `%2e%2e`, encoded separators, drive letters,
  * NUL), other hosts, ports and userinfo. `pathImpl` lets tests check Windows semantics anywhere.
  */
-export function resolveAppRequest(requestUrl: string, rootDir: string, pathImpl: path.PlatformPath = path): string | null {
+export function resolveAppRequest(
+  requestUrl: string,
+  rootDir: string,
+  pathImpl: path.PlatformPath = path,
+): string | null {
   let url: URL;
   try {
     url = new URL(requestUrl);

@@ -27,7 +27,9 @@ type Deps = CoreDeps & {
 };
 
 const requestHash = (credentialId: string, request: LedgerEntry['request']): string =>
-  createHash('sha256').update(JSON.stringify([credentialId, request])).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify([credentialId, request]))
+    .digest('hex');
 
 function assertSandbox(c: StoredCredential): void {
   if (c.environment !== 'sandbox') {
@@ -69,7 +71,17 @@ export async function createChargesDomain(d: Deps) {
         if (i > 0) await new Promise((r) => setTimeout(r, (d.resendDelayMs ?? 500) * 2 ** (i - 1)));
         const e: LedgerEntry = entry;
         outcome = await adapter.charge(
-          { attemptId, credential, idempotencyKey: e.idempotencyKey, amount: e.request.amount, currency: e.request.currency, scenario: e.request.scenario, locationId: e.request.locationId, sourceToken, previousSends: e.sends },
+          {
+            attemptId,
+            credential,
+            idempotencyKey: e.idempotencyKey,
+            amount: e.request.amount,
+            currency: e.request.currency,
+            scenario: e.request.scenario,
+            locationId: e.request.locationId,
+            sourceToken,
+            previousSends: e.sends,
+          },
           providerContext(d),
         );
         if (outcome.sourceToken && !e.sourceAccount) {
@@ -81,7 +93,10 @@ export async function createChargesDomain(d: Deps) {
         // The vendor answers a resent key with its stored result; the same charge id coming back
         // proves it (the adapter cannot tell a first answer from a replay, the ledger can).
         const replayed = outcome.replayed || (e.vendorId !== null && outcome.vendorId === e.vendorId);
-        const message = replayed && !outcome.replayed ? `${outcome.message} Same charge as before: no second charge was made.` : outcome.message;
+        const message =
+          replayed && !outcome.replayed
+            ? `${outcome.message} Same charge as before: no second charge was made.`
+            : outcome.message;
         entry = {
           ...e,
           sourceAccount: e.sourceAccount ?? (outcome.sourceToken ? `${CHARGE_SOURCE_PREFIX}${attemptId}` : null),
@@ -94,7 +109,13 @@ export async function createChargesDomain(d: Deps) {
         };
         await ledger.put(entry);
       }
-      d.logger.info('charge.sent', { attemptId, status: entry.status, sends: entry.sends, replayed: entry.replayed, idempotencyKey: entry.idempotencyKey });
+      d.logger.info('charge.sent', {
+        attemptId,
+        status: entry.status,
+        sends: entry.sends,
+        replayed: entry.replayed,
+        idempotencyKey: entry.idempotencyKey,
+      });
       return toAttemptView(entry);
     });
   }
@@ -104,26 +125,58 @@ export async function createChargesDomain(d: Deps) {
     assertSandbox(credential);
     const adapter = adapterFor(d.adapters, credential);
     if (!adapter.canCharge(credential)) {
-      throw new AppError('UNSUPPORTED', 'This credential cannot send a test charge.', credential.provider === 'clover' ? 'Use a sandbox OAuth access token whose merchant has a PAKMS key.' : 'Use a sandbox access token with PAYMENTS_WRITE.', ['credentialId']);
+      throw new AppError(
+        'UNSUPPORTED',
+        'This credential cannot send a test charge.',
+        credential.provider === 'clover'
+          ? 'Use a sandbox OAuth access token whose merchant has a PAKMS key.'
+          : 'Use a sandbox access token with PAYMENTS_WRITE.',
+        ['credentialId'],
+      );
     }
     if (!(CHARGE_SCENARIOS[credential.provider] as readonly string[]).includes(req.scenario)) {
-      throw new AppError('INVALID_REQUEST', `"${req.scenario}" is not a ${credential.provider} test scenario.`, null, ['scenario']);
+      throw new AppError('INVALID_REQUEST', `"${req.scenario}" is not a ${credential.provider} test scenario.`, null, [
+        'scenario',
+      ]);
     }
     const key = checkedKey(credential.provider, req.idempotencyKey);
-    const request = { amount: req.amount, currency: req.currency, scenario: req.scenario, locationId: req.locationId ?? null };
+    const request = {
+      amount: req.amount,
+      currency: req.currency,
+      scenario: req.scenario,
+      locationId: req.locationId ?? null,
+    };
     const hash = requestHash(credential.id, request);
     const existing = ledger.byKey(key);
     if (existing) {
       if (existing.requestHash !== hash) {
-        throw new AppError('CONFLICT', 'That idempotency key was already used for a different charge, so nothing was sent.', 'Use "New key" for a new charge; "Retry" re-sends the original one.', ['idempotencyKey']);
+        throw new AppError(
+          'CONFLICT',
+          'That idempotency key was already used for a different charge, so nothing was sent.',
+          'Use "New key" for a new charge; "Retry" re-sends the original one.',
+          ['idempotencyKey'],
+        );
       }
       return send(existing.id);
     }
     const t = d.clock().toISOString();
     const entry: LedgerEntry = {
-      id: randomUUID(), credentialId: credential.id, provider: credential.provider, environment: 'sandbox', idempotencyKey: key, request,
-      status: 'pending', message: 'Not sent yet.', vendorId: null, replayed: false, sends: 0, refunds: [], createdAt: t, updatedAt: t,
-      sourceAccount: null, requestHash: hash,
+      id: randomUUID(),
+      credentialId: credential.id,
+      provider: credential.provider,
+      environment: 'sandbox',
+      idempotencyKey: key,
+      request,
+      status: 'pending',
+      message: 'Not sent yet.',
+      vendorId: null,
+      replayed: false,
+      sends: 0,
+      refunds: [],
+      createdAt: t,
+      updatedAt: t,
+      sourceAccount: null,
+      requestHash: hash,
     };
     const dropped = await ledger.put(entry); // on disk before anything is sent
     for (const old of dropped) if (old.sourceAccount) await d.store.delete(old.sourceAccount).catch(() => false);
@@ -140,14 +193,30 @@ export async function createChargesDomain(d: Deps) {
       const refunded = entry.refunds.reduce((s, r) => s + r.amount, 0);
       const amount = req.amount ?? entry.request.amount - refunded;
       if (amount < 1 || refunded + amount > entry.request.amount) {
-        throw new AppError('INVALID_REQUEST', 'A refund cannot be more than what is left of the charge.', null, ['amount']);
+        throw new AppError('INVALID_REQUEST', 'A refund cannot be more than what is left of the charge.', null, [
+          'amount',
+        ]);
       }
       const credential = credentialOf(entry.credentialId);
       assertSandbox(credential);
-      const r = await adapterFor(d.adapters, credential).refund({ credential, vendorId: entry.vendorId, amount, currency: entry.request.currency, idempotencyKey: randomUUID() }, providerContext(d));
+      const r = await adapterFor(d.adapters, credential).refund(
+        {
+          credential,
+          vendorId: entry.vendorId,
+          amount,
+          currency: entry.request.currency,
+          idempotencyKey: randomUUID(),
+        },
+        providerContext(d),
+      );
       const refunds = [...entry.refunds, r];
       const total = refunds.reduce((s, x) => s + x.amount, 0);
-      const next: LedgerEntry = { ...entry, refunds, status: total >= entry.request.amount ? 'refunded' : 'partially_refunded', updatedAt: d.clock().toISOString() };
+      const next: LedgerEntry = {
+        ...entry,
+        refunds,
+        status: total >= entry.request.amount ? 'refunded' : 'partially_refunded',
+        updatedAt: d.clock().toISOString(),
+      };
       await ledger.put(next);
       d.logger.info('charge.refunded', { attemptId: entry.id, amount });
       return toAttemptView(next);

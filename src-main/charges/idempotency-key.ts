@@ -14,7 +14,12 @@ const RULES: Record<Provider, string> = {
 export function checkedKey(provider: Provider, key: string | undefined): string {
   if (key === undefined) return randomUUID();
   if (!IdempotencyKey.safeParse(key).success) {
-    throw new AppError('INVALID_REQUEST', 'That idempotency key does not follow the vendor\'s rules.', `${RULES[provider]} Use "New key" to make one.`, ['idempotencyKey']);
+    throw new AppError(
+      'INVALID_REQUEST',
+      "That idempotency key does not follow the vendor's rules.",
+      `${RULES[provider]} Use "New key" to make one.`,
+      ['idempotencyKey'],
+    );
   }
   return key.toLowerCase();
 }

@@ -15,13 +15,17 @@ export interface NewCredential {
   proposal: Proposal;
   source: StoredCredential['source'];
   /** `status`/`label`: values main fetched itself (an OAuth exchange) need no confirming. */
-  extra?: Partial<Pick<StoredCredential, 'merchantId' | 'appId' | 'locationId' | 'expiresAt' | 'parentId' | 'status' | 'label'>>;
+  extra?: Partial<
+    Pick<StoredCredential, 'merchantId' | 'appId' | 'locationId' | 'expiresAt' | 'parentId' | 'status' | 'label'>
+  >;
   /** Links this one to another item of the same batch (its parentId becomes that item's id, or
    *  the id it is already stored under): refresh -> access token, app secret -> app ID. */
   linkTo?: number;
 }
 
-export type AddDeps = Pick<CoreDeps, 'index' | 'store' | 'redaction' | 'logger' | 'clock' | 'locks'> & { hasher: ValueHasher };
+export type AddDeps = Pick<CoreDeps, 'index' | 'store' | 'redaction' | 'logger' | 'clock' | 'locks'> & {
+  hasher: ValueHasher;
+};
 
 /** "Square access token ce64": provider, kind and the fingerprint's hash, until the user names it. */
 export function defaultLabel(p: Proposal, fp: string): string {
@@ -59,7 +63,9 @@ export function newRecord(o: {
     valueHash: o.valueHash,
     ...o.extra,
   };
-  return p.provider === 'clover' ? { ...common, provider: 'clover', kind: p.kind } : { ...common, provider: 'square', kind: p.kind };
+  return p.provider === 'clover'
+    ? { ...common, provider: 'clover', kind: p.kind }
+    : { ...common, provider: 'square', kind: p.kind };
 }
 
 /** All imports run one at a time, so two pastes of one value cannot both pass the duplicate check. */
@@ -67,7 +73,10 @@ export const IMPORT_LOCK = 'import';
 
 export function createAdder(d: AddDeps) {
   /** The credential already holding this value (stored, or earlier in this batch), if any. */
-  async function duplicateOf(value: string, batch: Map<string, StoredCredential>): Promise<{ hash: string; existing: StoredCredential | null }> {
+  async function duplicateOf(
+    value: string,
+    batch: Map<string, StoredCredential>,
+  ): Promise<{ hash: string; existing: StoredCredential | null }> {
     const hash = await d.hasher.hash(value);
     const existing = batch.get(hash) ?? d.index.list().find((c) => c.valueHash === hash) ?? null;
     return { hash, existing };
@@ -79,7 +88,11 @@ export function createAdder(d: AddDeps) {
         () => true,
         () => false,
       );
-      if (!removed) d.logger.error('credential.rollback_failed', { id, hint: 'the keychain item is an orphan; see the consistency report' });
+      if (!removed)
+        d.logger.error('credential.rollback_failed', {
+          id,
+          hint: 'the keychain item is an orphan; see the consistency report',
+        });
       else d.logger.info('credential.rolled_back', { id });
     }
   }
@@ -88,7 +101,9 @@ export function createAdder(d: AddDeps) {
    * Stores `items` as pending credentials. Must run under IMPORT_LOCK (callers do). Items whose
    * value is already stored come back in `duplicates` with the label they are saved under.
    */
-  async function add(items: NewCredential[]): Promise<{ added: PendingImport[]; duplicates: { index: number; label: string; id: string }[] }> {
+  async function add(
+    items: NewCredential[],
+  ): Promise<{ added: PendingImport[]; duplicates: { index: number; label: string; id: string }[] }> {
     const t = d.clock().toISOString();
     const batch = new Map<string, StoredCredential>();
     const records: StoredCredential[] = [];
@@ -105,7 +120,15 @@ export function createAdder(d: AddDeps) {
         idOf[i] = existing.id;
         continue;
       }
-      const record = newRecord({ id: randomUUID(), value: item.value, proposal: item.proposal, source: item.source, valueHash: hash, at: t, extra: item.extra });
+      const record = newRecord({
+        id: randomUUID(),
+        value: item.value,
+        proposal: item.proposal,
+        source: item.source,
+        valueHash: hash,
+        at: t,
+        extra: item.extra,
+      });
       records.push(record);
       values.push(item.value);
       proposals.push(item.proposal);
@@ -128,7 +151,8 @@ export function createAdder(d: AddDeps) {
       await rollback(stored);
       throw e;
     }
-    for (const r of records) d.logger.info('credential.added', { id: r.id, provider: r.provider, kind: r.kind, source: r.source });
+    for (const r of records)
+      d.logger.info('credential.added', { id: r.id, provider: r.provider, kind: r.kind, source: r.source });
     const now = d.clock().getTime();
     return {
       added: records.map((r, i) => ({ credential: d.index.viewOf(d.index.get(r.id)!, now), proposal: proposals[i]! })),

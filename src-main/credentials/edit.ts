@@ -25,7 +25,10 @@ export function createEditors(d: Deps) {
   /** Replaces the record inside the index's own queue, re-checking that it still exists there. */
   async function change(id: string, patch: Patch): Promise<CredentialView> {
     mustGet(id);
-    await assertNoSecretInMetadata({ label: patch.label, merchantId: patch.merchantId, appId: patch.appId, locationId: patch.locationId }, d);
+    await assertNoSecretInMetadata(
+      { label: patch.label, merchantId: patch.merchantId, appId: patch.appId, locationId: patch.locationId },
+      d,
+    );
     const updatedAt = d.clock().toISOString();
     const updated = await d.index.mutate((draft) => {
       const i = draft.credentials.findIndex((c) => c.id === id);

@@ -40,7 +40,11 @@ export async function createCredentialsDomain(d: CoreDeps & { hasher: ValueHashe
   let consistency = await checkConsistency(d.index, d.store, d.clock);
   const { missingFromKeychain: missing, orphansInKeychain: orphaned, keychainReachable } = consistency;
   if (missing.length || orphaned.length || !keychainReachable) {
-    d.logger.warn('vault.inconsistent', { missingFromKeychain: missing.length, orphansInKeychain: orphaned.length, keychainReachable });
+    d.logger.warn('vault.inconsistent', {
+      missingFromKeychain: missing.length,
+      orphansInKeychain: orphaned.length,
+      keychainReachable,
+    });
   }
 
   return {

@@ -18,7 +18,10 @@ import { importPair } from './import-pair';
 const holdsTokens = (text: string): boolean => /"access_token"\s*:/.test(text);
 import { assertNoSecretInMetadata } from './metadata-guard';
 
-type Deps = Pick<CoreDeps, 'index' | 'store' | 'redaction' | 'logger' | 'clock' | 'locks' | 'clipboard' | 'guard' | 'dialogs'> & {
+type Deps = Pick<
+  CoreDeps,
+  'index' | 'store' | 'redaction' | 'logger' | 'clock' | 'locks' | 'clipboard' | 'guard' | 'dialogs'
+> & {
   hasher: ValueHasher;
   emitChanged(ids: string[]): void;
 };
@@ -44,16 +47,26 @@ export function createImporters(d: Deps) {
   async function importFromClipboard(): Promise<ResponseOf<'credentials.importFromClipboard'>> {
     const raw = await d.clipboard.readText();
     if (raw.length > MAX_SECRET_LENGTH * 2) {
-      throw new AppError('UNRECOGNIZED_SECRET', 'The clipboard holds too much text to be one credential.', 'Copy only the credential itself.');
+      throw new AppError(
+        'UNRECOGNIZED_SECRET',
+        'The clipboard holds too much text to be one credential.',
+        'Copy only the credential itself.',
+      );
     }
     const value = normaliseSecret(raw);
     try {
       const paste = parseTokenResponse(raw);
       if (paste) return await pastePair(paste, raw);
       const proposal = classify(value);
-      const { added, duplicates } = await d.locks.run(IMPORT_LOCK, () => adder.add([{ value, proposal, source: 'clipboard' }]));
+      const { added, duplicates } = await d.locks.run(IMPORT_LOCK, () =>
+        adder.add([{ value, proposal, source: 'clipboard' }]),
+      );
       if (duplicates[0]) {
-        throw new AppError('CONFLICT', `Already saved as "${duplicates[0].label}".`, 'The same value is stored only once.');
+        throw new AppError(
+          'CONFLICT',
+          `Already saved as "${duplicates[0].label}".`,
+          'The same value is stored only once.',
+        );
       }
       const pending = added[0]!;
       const clipboardCleared = await d.guard.clearIfHolds(raw);
@@ -81,14 +94,23 @@ export function createImporters(d: Deps) {
       proposal =
         guess.provider === known.provider && guess.kind === known.kind
           ? guess
-          : ({ ...known, environment: null, confidence: 'documented', reason: `Named ${key} in the file.` } as Proposal);
+          : ({
+              ...known,
+              environment: null,
+              confidence: 'documented',
+              reason: `Named ${key} in the file.`,
+            } as Proposal);
     } catch {
       return null;
     }
     const fileEnvironment = parsed.environments[known.provider];
     if (proposal.environment === null && fileEnvironment !== null) {
       const envKey = `${known.provider.toUpperCase()}_ENVIRONMENT`;
-      proposal = { ...proposal, environment: fileEnvironment, reason: `${proposal.reason.split(';')[0]}; environment from ${envKey} in the file.`.slice(0, 200) };
+      proposal = {
+        ...proposal,
+        environment: fileEnvironment,
+        reason: `${proposal.reason.split(';')[0]}; environment from ${envKey} in the file.`.slice(0, 200),
+      };
     }
     return proposal;
   }
@@ -111,12 +133,21 @@ export function createImporters(d: Deps) {
     }
     const parsed = parseImportText(text, path.extname(file).toLowerCase() === '.json' || /^\s*\{/.test(text));
     await assertNoSecretInMetadata(
-      { CLOVER_MERCHANT_ID: parsed.merchantIds.clover, SQUARE_MERCHANT_ID: parsed.merchantIds.square, SQUARE_LOCATION_ID: parsed.locationId },
+      {
+        CLOVER_MERCHANT_ID: parsed.merchantIds.clover,
+        SQUARE_MERCHANT_ID: parsed.merchantIds.square,
+        SQUARE_LOCATION_ID: parsed.locationId,
+      },
       d,
       (key) => key,
     ).catch((e: unknown) => {
       if (!(e instanceof AppError)) throw e;
-      throw new AppError('FILE_INVALID', `That file could not be imported: ${e.fields[0]} holds a credential, not an ID.`, 'Put IDs in the ID keys and secrets in the secret keys, then import again.', e.fields);
+      throw new AppError(
+        'FILE_INVALID',
+        `That file could not be imported: ${e.fields[0]} holds a credential, not an ID.`,
+        'Put IDs in the ID keys and secrets in the secret keys, then import again.',
+        e.fields,
+      );
     });
     const skipped = [...parsed.skipped];
     let skippedMore = parsed.skippedMore;
@@ -146,7 +177,8 @@ export function createImporters(d: Deps) {
       d.emitChanged([]); // nothing was kept, but the renderer re-reads the list and the consistency report
       throw e;
     }
-    for (const dup of result.duplicates) skipped.push({ envName: items[dup.index]!.key, reason: `already saved as "${dup.label}"`.slice(0, 200) });
+    for (const dup of result.duplicates)
+      skipped.push({ envName: items[dup.index]!.key, reason: `already saved as "${dup.label}"`.slice(0, 200) });
     if (skipped.length > 50) {
       skippedMore += skipped.length - 50;
       skipped.length = 50;

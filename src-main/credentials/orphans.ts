@@ -17,7 +17,11 @@ type Deps = Pick<CoreDeps, 'index' | 'store' | 'redaction' | 'logger' | 'clock' 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const noOrphan = (): AppError =>
-  new AppError('NOT_FOUND', 'There is no orphaned keychain item with that name.', 'Run the keychain check again; it may have been resolved.');
+  new AppError(
+    'NOT_FOUND',
+    'There is no orphaned keychain item with that name.',
+    'Run the keychain check again; it may have been resolved.',
+  );
 
 export function createOrphanHandlers(d: Deps) {
   const assertOrphan = (account: string): void => {
@@ -36,11 +40,19 @@ export function createOrphanHandlers(d: Deps) {
         const proposal = classify(value); // an unrecognised value can only be deleted
         const hash = await d.hasher.hash(value);
         const twin = d.index.list().find((c) => c.valueHash === hash);
-        if (twin) throw new AppError('CONFLICT', `Already saved as "${twin.label}".`, 'Delete this keychain item instead.');
+        if (twin)
+          throw new AppError('CONFLICT', `Already saved as "${twin.label}".`, 'Delete this keychain item instead.');
         // Our accounts are UUIDs; an item under another name is moved to a fresh id first.
         const id = UUID.test(account) ? account.toLowerCase() : randomUUID();
         if (id !== account) await d.store.set(id, value, { newItem: true });
-        const record = newRecord({ id, value, proposal, source: 'keychain', valueHash: hash, at: d.clock().toISOString() });
+        const record = newRecord({
+          id,
+          value,
+          proposal,
+          source: 'keychain',
+          valueHash: hash,
+          at: d.clock().toISOString(),
+        });
         await d.index.mutate((draft) => void draft.credentials.push(record));
         if (id !== account) await d.store.delete(account);
         d.logger.info('credential.adopted', { id, provider: record.provider, kind: record.kind });

@@ -39,7 +39,8 @@ export function createBulkInspector(d: BulkDeps) {
       if (timer) clearTimeout(timer);
       timer = null;
       if (pending.length === 0) return;
-      while (pending.length > 0) d.emit('inspection.progress', { jobId, done, total: unique.length, results: pending.splice(0, 200) });
+      while (pending.length > 0)
+        d.emit('inspection.progress', { jobId, done, total: unique.length, results: pending.splice(0, 200) });
     };
     const queue = [...unique];
     const worker = async (): Promise<void> => {

@@ -30,17 +30,32 @@ export function dueNotices(records: readonly StoredCredential[], nowMs: number, 
     const left = expires - nowMs;
     const where = r.environment === 'production' ? 'PROD · ' : '';
     if (left <= 0) {
-      out.push({ credentialId: r.id, key: `${r.id}:expired`, title: `${where}${r.label} has expired`, body: `It expired ${days(-left)} ago. Refresh it or replace it.` });
+      out.push({
+        credentialId: r.id,
+        key: `${r.id}:expired`,
+        title: `${where}${r.label} has expired`,
+        body: `It expired ${days(-left)} ago. Refresh it or replace it.`,
+      });
       continue;
     }
     if (left <= windowDays * DAY) {
-      out.push({ credentialId: r.id, key: `${r.id}:soon`, title: `${where}${r.label} expires in ${days(left)}`, body: `It expires on ${new Date(expires).toUTCString()}. Refresh it before then.` });
+      out.push({
+        credentialId: r.id,
+        key: `${r.id}:soon`,
+        title: `${where}${r.label} expires in ${days(left)}`,
+        body: `It expires on ${new Date(expires).toUTCString()}. Refresh it before then.`,
+      });
       continue;
     }
     if (r.provider === 'square' && r.kind === 'access_token') {
       const age = nowMs - (expires - SQUARE_OAUTH_LIFETIME);
       if (age > SQUARE_MAX_AGE) {
-        out.push({ credentialId: r.id, key: `${r.id}:square-age`, title: `${where}${r.label} is ${days(age)} old`, body: 'Square recommends refreshing OAuth access tokens every 7 days or less.' });
+        out.push({
+          credentialId: r.id,
+          key: `${r.id}:square-age`,
+          title: `${where}${r.label} is ${days(age)} old`,
+          body: 'Square recommends refreshing OAuth access tokens every 7 days or less.',
+        });
       }
     }
   }
@@ -48,8 +63,14 @@ export function dueNotices(records: readonly StoredCredential[], nowMs: number, 
 }
 
 /** What the shell shows for one batch: the first few as they are, the rest summed up in one. */
-export function osNotifications(items: readonly { title: string; body: string }[], max = 3): { title: string; body: string }[] {
+export function osNotifications(
+  items: readonly { title: string; body: string }[],
+  max = 3,
+): { title: string; body: string }[] {
   if (items.length <= max) return [...items];
   const rest = items.length - (max - 1);
-  return [...items.slice(0, max - 1), { title: `${rest} more credentials need attention`, body: 'Open Merchant Keychain to see which ones.' }];
+  return [
+    ...items.slice(0, max - 1),
+    { title: `${rest} more credentials need attention`, body: 'Open Merchant Keychain to see which ones.' },
+  ];
 }

@@ -4,7 +4,11 @@ import { EXPIRING_SOON_DAYS, type ExpiryState } from '@shared/vocabulary';
 
 const DAY_MS = 86_400_000;
 
-export function expiryState(expiresAtMs: number | null, nowMs: number, soonDays: number = EXPIRING_SOON_DAYS): ExpiryState {
+export function expiryState(
+  expiresAtMs: number | null,
+  nowMs: number,
+  soonDays: number = EXPIRING_SOON_DAYS,
+): ExpiryState {
   if (expiresAtMs === null) return 'none';
   const left = expiresAtMs - nowMs;
   if (left <= 0) return 'expired';

@@ -37,7 +37,8 @@ const CALLS = {
   },
 } as const;
 
-const merchantNodeId = (p: Provider, env: Environment | null, m: string): string => `merchant:${p}:${env ?? 'unknown'}:${m}`;
+const merchantNodeId = (p: Provider, env: Environment | null, m: string): string =>
+  `merchant:${p}:${env ?? 'unknown'}:${m}`;
 const appNodeId = (p: Provider, env: Environment | null, a: string): string => `app:${p}:${env ?? 'unknown'}:${a}`;
 
 export function buildGraph(
@@ -55,9 +56,19 @@ export function buildGraph(
   const shown = records.filter(keep);
   const byId = new Map(shown.map((r) => [r.id, r]));
 
-  const node = (n: Omit<GraphNode, 'kind' | 'credentialId' | 'verdict' | 'expiry' | 'fingerprint' | 'action'> & Partial<GraphNode>): string => {
+  const node = (
+    n: Omit<GraphNode, 'kind' | 'credentialId' | 'verdict' | 'expiry' | 'fingerprint' | 'action'> & Partial<GraphNode>,
+  ): string => {
     if (!nodes.has(n.id)) {
-      nodes.set(n.id, { kind: null, credentialId: null, verdict: null, expiry: null, fingerprint: null, action: null, ...n });
+      nodes.set(n.id, {
+        kind: null,
+        credentialId: null,
+        verdict: null,
+        expiry: null,
+        fingerprint: null,
+        action: null,
+        ...n,
+      });
     }
     return n.id;
   };
@@ -89,17 +100,40 @@ export function buildGraph(
     const isToken = r.kind === 'access_token' || r.kind === 'merchant_token';
     // The app a token or secret belongs to, when known only as an id in the metadata.
     if (r.appId && !parent && (isToken || r.kind === 'app_secret' || r.kind === 'application_secret')) {
-      const app = node({ id: appNodeId(r.provider, r.environment, r.appId), type: 'app', provider: r.provider, environment: r.environment, label: `App ${r.appId}`, merchantId: null });
+      const app = node({
+        id: appNodeId(r.provider, r.environment, r.appId),
+        type: 'app',
+        provider: r.provider,
+        environment: r.environment,
+        label: `App ${r.appId}`,
+        merchantId: null,
+      });
       edge(app, r.id, calls[r.kind] ?? 'linked');
     }
     if (!r.merchantId || !isToken) continue;
-    const merchant = node({ id: merchantNodeId(r.provider, r.environment, r.merchantId), type: 'merchant', provider: r.provider, environment: r.environment, label: `Merchant ${r.merchantId}`, merchantId: r.merchantId });
+    const merchant = node({
+      id: merchantNodeId(r.provider, r.environment, r.merchantId),
+      type: 'merchant',
+      provider: r.provider,
+      environment: r.environment,
+      label: `Merchant ${r.merchantId}`,
+      merchantId: r.merchantId,
+    });
     if (r.provider === 'clover') {
       edge(merchant, r.id, CALLS.clover.merchant);
       const pakms = shown.find((k) => k.kind === 'pakms_key' && (k.parentId === r.id || k.merchantId === r.merchantId));
       if (pakms) edge(r.id, pakms.id, CALLS.clover.pakms_key);
       else if (r.kind === 'access_token') {
-        const placeholder = node({ id: `placeholder:pakms:${r.environment ?? 'unknown'}:${r.merchantId}`, type: 'placeholder', provider: 'clover', environment: r.environment, label: 'PAKMS key (not fetched yet)', kind: 'pakms_key', merchantId: r.merchantId, action: 'Fetch the PAKMS key for this merchant' });
+        const placeholder = node({
+          id: `placeholder:pakms:${r.environment ?? 'unknown'}:${r.merchantId}`,
+          type: 'placeholder',
+          provider: 'clover',
+          environment: r.environment,
+          label: 'PAKMS key (not fetched yet)',
+          kind: 'pakms_key',
+          merchantId: r.merchantId,
+          action: 'Fetch the PAKMS key for this merchant',
+        });
         edge(r.id, placeholder, CALLS.clover.pakms_key);
       }
     } else {
@@ -108,7 +142,14 @@ export function buildGraph(
       if (r.locationId) locations.set(r.locationId, `Location ${r.locationId}`);
       for (const l of r.inspection?.locations ?? []) locations.set(l.id, l.name);
       for (const [id, name] of locations) {
-        const loc = node({ id: `location:square:${r.environment ?? 'unknown'}:${id}`, type: 'location', provider: 'square', environment: r.environment, label: name, merchantId: r.merchantId });
+        const loc = node({
+          id: `location:square:${r.environment ?? 'unknown'}:${id}`,
+          type: 'location',
+          provider: 'square',
+          environment: r.environment,
+          label: name,
+          merchantId: r.merchantId,
+        });
         edge(merchant, loc, CALLS.square.location);
       }
     }
@@ -122,14 +163,33 @@ export function buildGraph(
     if (n >= CHARGES_PER_CREDENTIAL) continue;
     perCredential.set(credential.id, n + 1);
     const money = `${(a.request.amount / 100).toFixed(2)} ${a.request.currency}`;
-    const charge = node({ id: `charge:${a.id}`, type: 'charge', provider: a.provider, environment: 'sandbox', label: `${a.provider === 'square' ? 'Payment' : 'Charge'} ${money} · ${a.status}`, merchantId: credential.merchantId });
+    const charge = node({
+      id: `charge:${a.id}`,
+      type: 'charge',
+      provider: a.provider,
+      environment: 'sandbox',
+      label: `${a.provider === 'square' ? 'Payment' : 'Charge'} ${money} · ${a.status}`,
+      merchantId: credential.merchantId,
+    });
     if (a.provider === 'clover') {
-      const pakms = shown.find((k) => k.kind === 'pakms_key' && k.merchantId !== null && k.merchantId === credential.merchantId);
-      const card = node({ id: `card:${a.id}`, type: 'card_token', provider: 'clover', environment: 'sandbox', label: `Card token (${a.request.scenario})`, merchantId: credential.merchantId });
+      const pakms = shown.find(
+        (k) => k.kind === 'pakms_key' && k.merchantId !== null && k.merchantId === credential.merchantId,
+      );
+      const card = node({
+        id: `card:${a.id}`,
+        type: 'card_token',
+        provider: 'clover',
+        environment: 'sandbox',
+        label: `Card token (${a.request.scenario})`,
+        merchantId: credential.merchantId,
+      });
       edge(pakms?.id ?? credential.id, card, CALLS.clover.card_token);
       edge(card, charge, CALLS.clover.charge, a.idempotencyKey);
     } else {
-      const from = a.request.locationId && credential.merchantId ? `location:square:sandbox:${a.request.locationId}` : credential.id;
+      const from =
+        a.request.locationId && credential.merchantId
+          ? `location:square:sandbox:${a.request.locationId}`
+          : credential.id;
       edge(nodes.has(from) ? from : credential.id, charge, CALLS.square.charge, a.idempotencyKey);
     }
   }

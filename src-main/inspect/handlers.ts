@@ -61,7 +61,8 @@ export function createInspectDomain(
     inspectOne,
     emit: d.emit,
     concurrency: d.bulkConcurrency,
-    onError: (id, e) => d.logger.info('credential.inspect_failed', { id, code: (e as { code?: string }).code ?? 'INTERNAL' }),
+    onError: (id, e) =>
+      d.logger.info('credential.inspect_failed', { id, code: (e as { code?: string }).code ?? 'INTERNAL' }),
   });
   const handlers: HandlerPart<Channels> = {
     'credentials.inspect': (r) => inspectOne(r.id),
@@ -74,9 +75,13 @@ export function createInspectDomain(
   // Warnings raised while the app runs: each once per session (the shell shows OS notifications).
   const raised = new Set<string>();
   const checkExpiry = (): void => {
-    const due = dueNotices(d.index.list(), d.clock().getTime(), d.index.settings.expiryWarningDays).filter((n) => !raised.has(n.key));
+    const due = dueNotices(d.index.list(), d.clock().getTime(), d.index.settings.expiryWarningDays).filter(
+      (n) => !raised.has(n.key),
+    );
     for (const n of due) raised.add(n.key);
-    const items = due.slice(0, 100).map(({ credentialId, title, body }) => ({ credentialId, title: title.slice(0, 200), body }));
+    const items = due
+      .slice(0, 100)
+      .map(({ credentialId, title, body }) => ({ credentialId, title: title.slice(0, 200), body }));
     if (items.length > 0) d.emit('expiry.warnings', { items });
   };
   const first = setTimeout(checkExpiry, Math.min(5_000, d.expiryCheckMs ?? 5_000));

@@ -10,7 +10,10 @@ import { fingerprint } from '../vault/fingerprint';
 import { adapterFor, type Adapters } from './inspect-one';
 import { providerContext } from './provider-context';
 
-export function createClipboardInspector(d: Pick<CoreDeps, 'http' | 'clock' | 'logger' | 'redaction' | 'store' | 'index' | 'clipboard'>, adapters: Adapters) {
+export function createClipboardInspector(
+  d: Pick<CoreDeps, 'http' | 'clock' | 'logger' | 'redaction' | 'store' | 'index' | 'clipboard'>,
+  adapters: Adapters,
+) {
   return async (): Promise<ResponseOf<'credentials.inspectClipboard'>> => {
     const value = normaliseSecret(await d.clipboard.readText());
     const proposal = classify(value);
@@ -29,7 +32,15 @@ export function createClipboardInspector(d: Pick<CoreDeps, 'http' | 'clock' | 'l
     const base = providerContext(d);
     const ctx = { ...base, secretOf: async (id: string) => (id === record.id ? value : base.secretOf(id)) };
     const outcome = await adapterFor(adapters, record).inspect(record, ctx);
-    d.logger.info('credential.inspected_once', { provider: record.provider, kind: record.kind, verdict: outcome.result.verdict });
-    return { proposal, fingerprint: fingerprint(value), result: { ...outcome.result, checkedAt: d.clock().toISOString() } };
+    d.logger.info('credential.inspected_once', {
+      provider: record.provider,
+      kind: record.kind,
+      verdict: outcome.result.verdict,
+    });
+    return {
+      proposal,
+      fingerprint: fingerprint(value),
+      result: { ...outcome.result, checkedAt: d.clock().toISOString() },
+    };
   };
 }

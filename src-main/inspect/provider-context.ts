@@ -18,7 +18,11 @@ export function providerContext(
     async secretOf(id) {
       const value = await d.store.get(id);
       if (value === null) {
-        throw new AppError('KEYCHAIN_ITEM_MISSING', 'This credential is missing from the keychain.', 'Use "Check keychain" on the Credentials screen.');
+        throw new AppError(
+          'KEYCHAIN_ITEM_MISSING',
+          'This credential is missing from the keychain.',
+          'Use "Check keychain" on the Credentials screen.',
+        );
       }
       d.redaction.register(value);
       return value;

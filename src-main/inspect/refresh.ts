@@ -29,7 +29,12 @@ export function pairOf(id: string, all: readonly StoredCredential[]): TokenPair 
   if (!c) throw notFound('credential');
   if (c.kind === 'refresh_token') {
     const access = c.parentId ? all.find((x) => x.id === c.parentId) : undefined;
-    if (!access) throw new AppError('UNSUPPORTED', 'This refresh token is not linked to an access token.', 'Import the pair together (paste the JSON the token endpoint returned), then refresh.');
+    if (!access)
+      throw new AppError(
+        'UNSUPPORTED',
+        'This refresh token is not linked to an access token.',
+        'Import the pair together (paste the JSON the token endpoint returned), then refresh.',
+      );
     return { access, refresh: c };
   }
   if (c.kind !== 'access_token') throw new AppError('UNSUPPORTED', 'Only token pairs can be refreshed.');
@@ -59,7 +64,13 @@ export function createRefresher(d: Deps, adapters: Adapters) {
         const i = draft.credentials.findIndex((c) => c.id === u.id);
         if (i === -1) continue; // deleted meanwhile: the keychain item is reported as an orphan
         const expiresAt = u.id === pair.access.id ? fresh.access.expiresAt : (fresh.refresh?.expiresAt ?? null);
-        draft.credentials[i] = { ...draft.credentials[i]!, fingerprint: fingerprint(u.value), valueHash: u.hash, expiresAt, updatedAt: t };
+        draft.credentials[i] = {
+          ...draft.credentials[i]!,
+          fingerprint: fingerprint(u.value),
+          valueHash: u.hash,
+          expiresAt,
+          updatedAt: t,
+        };
       }
     });
     unsaved.delete(pair.access.id);
@@ -88,20 +99,32 @@ export function createRefresher(d: Deps, adapters: Adapters) {
   async function refreshPair(pair: TokenPair): Promise<Result> {
     const adapter = adapterFor(adapters, pair.access);
     if (!adapter.refresh) throw new AppError('UNSUPPORTED', `${pair.access.provider} tokens cannot be refreshed here.`);
-    if (!pair.refresh) throw new AppError('UNSUPPORTED', 'This access token has no linked refresh token.', 'Import the refresh token with it (paste the JSON the token endpoint returned).');
+    if (!pair.refresh)
+      throw new AppError(
+        'UNSUPPORTED',
+        'This access token has no linked refresh token.',
+        'Import the refresh token with it (paste the JSON the token endpoint returned).',
+      );
     // A pair the keychain refused last time is saved first: its refresh token is the only valid one.
     const held = unsaved.get(pair.access.id);
     const fresh = held ?? (await adapter.refresh(pair, providerContext(d)));
     for (const u of updates(pair, fresh)) d.redaction.register(u.value);
     try {
       const credentials = await save(pair, fresh);
-      d.logger.info('credential.refreshed', { id: pair.access.id, refreshId: pair.refresh.id, fromMemory: held !== undefined });
+      d.logger.info('credential.refreshed', {
+        id: pair.access.id,
+        refreshId: pair.refresh.id,
+        fromMemory: held !== undefined,
+      });
       d.emit('credentials.changed', { ids: credentials.map((c) => c.id) });
       return { credentials, saved: true };
     } catch (e) {
       unsaved.set(pair.access.id, fresh);
       scheduleRetry(pair);
-      d.logger.error('credential.refresh_unsaved', { id: pair.access.id, code: e instanceof AppError ? e.code : 'INTERNAL' });
+      d.logger.error('credential.refresh_unsaved', {
+        id: pair.access.id,
+        code: e instanceof AppError ? e.code : 'INTERNAL',
+      });
       const now = d.clock().getTime();
       return { credentials: [d.index.viewOf(pair.access, now), d.index.viewOf(pair.refresh, now)], saved: false };
     }

@@ -56,7 +56,11 @@ export function createRouter(handlers: Handlers, logger: Logger, redaction: Reda
       data = await (handlers[c] as (r: unknown) => unknown)(req.data);
     } catch (e) {
       const error = toIpcError(e, redaction);
-      logger.log(error.code === 'INTERNAL' ? 'error' : 'info', 'ipc.failed', { channel: c, code: error.code, ...failureDetail(e) });
+      logger.log(error.code === 'INTERNAL' ? 'error' : 'info', 'ipc.failed', {
+        channel: c,
+        code: error.code,
+        ...failureDetail(e),
+      });
       return fail(error);
     }
     const res = spec.response.safeParse(data);

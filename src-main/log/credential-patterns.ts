@@ -78,7 +78,10 @@ export function foreignFormatOf(value: string): ForeignFormat | null {
   // issuer is someone else.
   const iss = jwtIssuer(value);
   if (iss !== null && !/(^|[./])(clover\.com|squareup\.com|squareupsandbox\.com)(\/|$)/i.test(iss)) {
-    return { test: JWT, name: iss ? `a JSON Web Token issued by ${iss.slice(0, 60)}` : 'a JSON Web Token of another issuer' };
+    return {
+      test: JWT,
+      name: iss ? `a JSON Web Token issued by ${iss.slice(0, 60)}` : 'a JSON Web Token of another issuer',
+    };
   }
   return null;
 }

@@ -5,8 +5,14 @@ import type { RequestOf, ResponseOf } from '@shared/contract';
 import type { HttpContext } from '../providers/http/http-context';
 import { ProviderHttpError } from '../providers/http/http-errors';
 
-export async function checkReachability(http: HttpContext, req: RequestOf<'network.check'>): Promise<ResponseOf<'network.check'>> {
-  const client = req.provider === 'square' ? http.client('square', req.environment, 'connect') : http.client('clover', req.environment, 'platform');
+export async function checkReachability(
+  http: HttpContext,
+  req: RequestOf<'network.check'>,
+): Promise<ResponseOf<'network.check'>> {
+  const client =
+    req.provider === 'square'
+      ? http.client('square', req.environment, 'connect')
+      : http.client('clover', req.environment, 'platform');
   const started = performance.now();
   try {
     // One attempt only: a reachability answer should be quick, and retries would only delay "no".
@@ -15,7 +21,8 @@ export async function checkReachability(http: HttpContext, req: RequestOf<'netwo
   } catch (e) {
     // A refused host is a configuration problem, not an outage: let the router report it as such.
     if (e instanceof ProviderHttpError && e.kind === 'host_not_allowed') throw e;
-    if (e instanceof ProviderHttpError) return { reachable: false, status: e.status, durationMs: Math.round(performance.now() - started) };
+    if (e instanceof ProviderHttpError)
+      return { reachable: false, status: e.status, durationMs: Math.round(performance.now() - started) };
     throw e;
   }
 }

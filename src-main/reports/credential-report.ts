@@ -6,8 +6,22 @@ import type { StoredCredential } from '../vault/stored-record';
 import { expiryState } from '../inspect/expiry';
 
 export const REPORT_COLUMNS = [
-  'label', 'provider', 'kind', 'environment', 'status', 'fingerprint', 'merchantId', 'appId', 'locationId',
-  'expiresAt', 'expiry', 'verdict', 'reason', 'nextStep', 'lastCheckedAt', 'addedAt',
+  'label',
+  'provider',
+  'kind',
+  'environment',
+  'status',
+  'fingerprint',
+  'merchantId',
+  'appId',
+  'locationId',
+  'expiresAt',
+  'expiry',
+  'verdict',
+  'reason',
+  'nextStep',
+  'lastCheckedAt',
+  'addedAt',
 ] as const;
 
 export type ReportRow = Record<(typeof REPORT_COLUMNS)[number], string>;

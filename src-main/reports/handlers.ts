@@ -7,7 +7,9 @@ import type { HandlerPart } from '../ipc/handlers';
 import { writeFileAtomic } from '../vault/atomic-file';
 import { reportRows, toCsv, toJson } from './credential-report';
 
-export function reportHandlers(d: Pick<CoreDeps, 'index' | 'clock' | 'logger' | 'dialogs'>): HandlerPart<'reports.export'> {
+export function reportHandlers(
+  d: Pick<CoreDeps, 'index' | 'clock' | 'logger' | 'dialogs'>,
+): HandlerPart<'reports.export'> {
   return {
     'reports.export': async ({ format, ids }) => {
       if (!d.dialogs?.saveFile) throw new AppError('UNSUPPORTED', 'Saving files is not available here.');

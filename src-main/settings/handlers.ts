@@ -2,7 +2,9 @@
 import type { CoreDeps } from '../deps';
 import type { HandlerPart } from '../ipc/handlers';
 
-export function settingsHandlers(d: Pick<CoreDeps, 'index' | 'logger'>): HandlerPart<'settings.get' | 'settings.update'> {
+export function settingsHandlers(
+  d: Pick<CoreDeps, 'index' | 'logger'>,
+): HandlerPart<'settings.get' | 'settings.update'> {
   return {
     'settings.get': () => d.index.settings,
     'settings.update': async (r) => {

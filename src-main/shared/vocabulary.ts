@@ -112,7 +112,15 @@ export const ALL_CHARGE_SCENARIOS = [
  * Where a charge attempt stands. `unknown`: sent, but no answer came (timeout, dropped
  * connection, 5xx): retry it with the same key to learn the outcome without charging twice.
  */
-export const CHARGE_STATUSES = ['pending', 'succeeded', 'declined', 'failed', 'unknown', 'refunded', 'partially_refunded'] as const;
+export const CHARGE_STATUSES = [
+  'pending',
+  'succeeded',
+  'declined',
+  'failed',
+  'unknown',
+  'refunded',
+  'partially_refunded',
+] as const;
 export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
 
 /** Vendors' idempotency-key limits: Clover wants a v4 UUID (clover-api.md §7), Square 1-45 characters (square-api.md §5). */

@@ -22,5 +22,9 @@ export async function writeFileAtomic(target: string, data: string): Promise<voi
   }
   // Persist the rename itself; not supported on Windows, where rename is already durable enough.
   const dh = await fs.open(dir, 'r').catch(() => null);
-  if (dh) await dh.sync().catch(() => undefined).finally(() => dh.close());
+  if (dh)
+    await dh
+      .sync()
+      .catch(() => undefined)
+      .finally(() => dh.close());
 }

@@ -18,13 +18,18 @@ export const RESERVED_ACCOUNTS: ReadonlySet<string> = new Set([HASH_KEY_ACCOUNT]
 export const isReservedAccount = (account: string): boolean =>
   RESERVED_ACCOUNTS.has(account) || isStagedAccount(account) || account.startsWith(CHARGE_SOURCE_PREFIX);
 
-export async function checkConsistency(index: MetadataIndex, store: SecretStore, clock: () => Date): Promise<ConsistencyReport> {
+export async function checkConsistency(
+  index: MetadataIndex,
+  store: SecretStore,
+  clock: () => Date,
+): Promise<ConsistencyReport> {
   const checkedAt = clock().toISOString();
   let accounts: string[];
   try {
     accounts = (await store.listAccounts()).filter((a) => !isReservedAccount(a));
   } catch (e) {
-    if (e instanceof AppError) return { checkedAt, missingFromKeychain: [], orphansInKeychain: [], keychainReachable: false };
+    if (e instanceof AppError)
+      return { checkedAt, missingFromKeychain: [], orphansInKeychain: [], keychainReachable: false };
     throw e;
   }
   const inKeychain = new Set(accounts);

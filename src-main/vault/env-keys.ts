@@ -63,6 +63,7 @@ export const METADATA_ENV_KEYS = {
 } as const;
 
 export function envKeyFor(provider: string, kind: string): string | null {
-  for (const [key, known] of Object.entries(SECRET_ENV_KEYS)) if (known.provider === provider && known.kind === kind) return key;
+  for (const [key, known] of Object.entries(SECRET_ENV_KEYS))
+    if (known.provider === provider && known.kind === kind) return key;
   return null;
 }

@@ -32,7 +32,8 @@ export interface ParsedImport {
   expirations: { access: string | null; refresh: string | null };
 }
 
-const HINT = 'Use a .env file (KEY=value lines) or a JSON object with keys such as SQUARE_ACCESS_TOKEN or CLOVER_APP_SECRET.';
+const HINT =
+  'Use a .env file (KEY=value lines) or a JSON object with keys such as SQUARE_ACCESS_TOKEN or CLOVER_APP_SECRET.';
 const bad = (why: string) => new AppError('FILE_INVALID', `That file could not be imported: ${why}.`, HINT);
 
 /** A name worth echoing: upper-case words with underscores, like every env name we know. */
@@ -101,7 +102,8 @@ export function parseImportText(text: string, isJson: boolean): ParsedImport {
     } catch {
       throw bad('it is not valid JSON');
     }
-    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) throw bad('the JSON is not an object of keys');
+    if (typeof entries !== 'object' || entries === null || Array.isArray(entries))
+      throw bad('the JSON is not an object of keys');
   } else {
     entries = parseDotenv(body);
   }

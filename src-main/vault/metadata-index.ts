@@ -121,7 +121,9 @@ export class MetadataIndex {
 
   private async removeStaleTempFiles(): Promise<void> {
     const names = await fs.readdir(this.dataDir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => TEMP_FILE.test(n)).map((n) => fs.rm(path.join(this.dataDir, n), { force: true })));
+    await Promise.all(
+      names.filter((n) => TEMP_FILE.test(n)).map((n) => fs.rm(path.join(this.dataDir, n), { force: true })),
+    );
   }
 
   /** The file's text, null when there is none; a path that is not a readable file disables writes. */
@@ -142,7 +144,12 @@ export class MetadataIndex {
     try {
       return await fs.readFile(this.file, 'utf8');
     } catch {
-      this.healthNow = { ...OK, state: 'unavailable', message: `${INDEX_FILE} could not be read.`, hint: 'Check its permissions, then restart Merchant Keychain.' };
+      this.healthNow = {
+        ...OK,
+        state: 'unavailable',
+        message: `${INDEX_FILE} could not be read.`,
+        hint: 'Check its permissions, then restart Merchant Keychain.',
+      };
       return null;
     }
   }
@@ -168,7 +175,10 @@ export class MetadataIndex {
         parsed = null;
       }
     }
-    const file = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    const file =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : null;
     const version = typeof file?.version === 'number' ? file.version : null;
     const newer = version !== null && Number.isInteger(version) && version > RECORD_VERSION;
     const entries = Array.isArray(file?.credentials) ? (file.credentials as unknown[]) : null;
@@ -197,7 +207,11 @@ export class MetadataIndex {
     if (setAside.length > 0) await keep('set-aside', JSON.stringify({ from: INDEX_FILE, entries: setAside }, null, 1));
     if (!damaged && !newer && version !== null && version < RECORD_VERSION) await keep(`v${version}-backup`, text);
 
-    this.data = { version: RECORD_VERSION, settings: settings.success ? settings.data : { ...DEFAULT_SETTINGS }, credentials: kept };
+    this.data = {
+      version: RECORD_VERSION,
+      settings: settings.success ? settings.data : { ...DEFAULT_SETTINGS },
+      credentials: kept,
+    };
     this.byId = new Map(kept.map((c) => [c.id, c]));
     const migratedFrom = version !== null && version < RECORD_VERSION && canMigrate(version) ? version : null;
     if (newer) {
@@ -211,7 +225,10 @@ export class MetadataIndex {
       };
     }
     if (damaged || setAside.length > 0) {
-      const lost = setAside.length === 1 ? '1 entry could not be read and was' : `${setAside.length} entries could not be read and were`;
+      const lost =
+        setAside.length === 1
+          ? '1 entry could not be read and was'
+          : `${setAside.length} entries could not be read and were`;
       const keptText = kept.length === 1 ? '1 credential was kept' : `${kept.length} credentials were kept`;
       return {
         state: 'recovered',

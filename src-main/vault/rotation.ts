@@ -19,7 +19,11 @@ export async function rotate(store: SecretStore, updates: { id: string; value: s
 }
 
 /** Promotes values staged by a rotation that a crash interrupted; returns the ids promoted. */
-export async function recoverStaged(store: SecretStore, knownIds: ReadonlySet<string>, logger: Logger): Promise<string[]> {
+export async function recoverStaged(
+  store: SecretStore,
+  knownIds: ReadonlySet<string>,
+  logger: Logger,
+): Promise<string[]> {
   const staged = (await store.listAccounts()).filter(isStagedAccount);
   const promoted: string[] = [];
   for (const account of staged) {

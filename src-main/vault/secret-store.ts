@@ -56,14 +56,18 @@ export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;
 
 const HINTS: Record<'unavailable' | 'locked', Partial<Record<NodeJS.Platform, string>> & { default: string }> = {
   unavailable: {
-    linux: 'No Secret Service answered. Install and start gnome-keyring (or KeePassXC with its Secret Service integration) in your desktop session, then restart Merchant Keychain.',
-    darwin: 'macOS Keychain did not answer. Open Keychain Access, check that the login keychain exists, then try again.',
-    win32: 'Windows Credential Manager did not answer. Sign in with your own Windows account (not a guest/service account) and try again.',
+    linux:
+      'No Secret Service answered. Install and start gnome-keyring (or KeePassXC with its Secret Service integration) in your desktop session, then restart Merchant Keychain.',
+    darwin:
+      'macOS Keychain did not answer. Open Keychain Access, check that the login keychain exists, then try again.',
+    win32:
+      'Windows Credential Manager did not answer. Sign in with your own Windows account (not a guest/service account) and try again.',
     default: 'The OS keychain did not answer. Check that a keychain service is running for your user.',
   },
   locked: {
     linux: 'Your keyring is locked. Unlock the "login" keyring (Passwords and Keys / Seahorse) and try again.',
-    darwin: 'Your login keychain is locked. Unlock it in Keychain Access, allow Merchant Keychain when asked, and try again.',
+    darwin:
+      'Your login keychain is locked. Unlock it in Keychain Access, allow Merchant Keychain when asked, and try again.',
     win32: 'Windows refused access to Credential Manager. Sign in again and try once more.',
     default: 'The keychain is locked. Unlock it and try again.',
   },
@@ -79,19 +83,31 @@ export function classifyKeychainFailure(err: unknown, platform: NodeJS.Platform 
   if (/locked|prompt.*dismiss|user canceled|interaction is not allowed|-25308/i.test(msg)) {
     return new AppError('KEYCHAIN_LOCKED', 'The keychain is locked.', keychainHint('locked', platform));
   }
-  return new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain is not available.', keychainHint('unavailable', platform));
+  return new AppError(
+    'KEYCHAIN_UNAVAILABLE',
+    'The OS keychain is not available.',
+    keychainHint('unavailable', platform),
+  );
 }
 
-export function withTimeout<T>(work: Promise<T>, ms: number, what: string, onLate?: (settled: Promise<T>) => void): Promise<T> {
+export function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  what: string,
+  onLate?: (settled: Promise<T>) => void,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => {
-        onLate?.(work);
-        reject(new AppError('KEYCHAIN_TIMEOUT', `The keychain took longer than ${Math.round(ms / 1000)} s to ${what}.`, 'It may be waiting for you to unlock it in another window. Unlock it and try again.'));
-      },
-      ms,
-    );
+    timer = setTimeout(() => {
+      onLate?.(work);
+      reject(
+        new AppError(
+          'KEYCHAIN_TIMEOUT',
+          `The keychain took longer than ${Math.round(ms / 1000)} s to ${what}.`,
+          'It may be waiting for you to unlock it in another window. Unlock it and try again.',
+        ),
+      );
+    }, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -110,7 +126,8 @@ export interface KeytarStoreOptions {
 
 export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore {
   const service = options.service ?? DEFAULT_SERVICE;
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(service)) throw new Error('Keychain service name must be 1-64 characters without spaces.');
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(service))
+    throw new Error('Keychain service name must be 1-64 characters without spaces.');
   const timeoutMs = options.timeoutMs ?? DEFAULT_KEYCHAIN_TIMEOUT_MS;
   let kt = options.keytar;
   const load = async (): Promise<NonNullable<KeytarStoreOptions['keytar']>> => {
@@ -121,28 +138,41 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
     }
     return kt;
   };
-  const call = async <T>(what: string, fn: (k: NonNullable<KeytarStoreOptions['keytar']>) => Promise<T>, onLate?: (settled: Promise<T>) => void): Promise<T> => {
+  const call = async <T>(
+    what: string,
+    fn: (k: NonNullable<KeytarStoreOptions['keytar']>) => Promise<T>,
+    onLate?: (settled: Promise<T>) => void,
+  ): Promise<T> => {
     try {
       return await withTimeout(load().then(fn), timeoutMs, what, onLate);
     } catch (e) {
       throw e instanceof AppError ? e : classifyKeychainFailure(e);
     }
   };
-  const reconcileLateWrite = (account: string) => (settled: Promise<unknown>): void => {
-    settled.then(
-      async () => {
-        const k = await load();
-        const removed = await k.deletePassword(service, account).then(() => true, () => false);
-        options.onLateWrite?.(account, removed ? 'removed' : 'remove_failed');
-      },
-      () => options.onLateWrite?.(account, 'never_completed'),
-    );
-  };
+  const reconcileLateWrite =
+    (account: string) =>
+    (settled: Promise<unknown>): void => {
+      settled.then(
+        async () => {
+          const k = await load();
+          const removed = await k.deletePassword(service, account).then(
+            () => true,
+            () => false,
+          );
+          options.onLateWrite?.(account, removed ? 'removed' : 'remove_failed');
+        },
+        () => options.onLateWrite?.(account, 'never_completed'),
+      );
+    };
   return {
     service,
     get: (account) => call('read a secret', (k) => k.getPassword(service, account)),
     set: (account, secret, o) =>
-      call('save a secret', (k) => k.setPassword(service, account, secret), o?.newItem ? reconcileLateWrite(account) : undefined),
+      call(
+        'save a secret',
+        (k) => k.setPassword(service, account, secret),
+        o?.newItem ? reconcileLateWrite(account) : undefined,
+      ),
     delete: (account) => call('delete a secret', (k) => k.deletePassword(service, account)),
     listAccounts: () => call('list secrets', async (k) => (await k.findCredentials(service)).map((c) => c.account)),
   };

@@ -7,13 +7,15 @@ import { expiryState } from '../inspect/expiry';
 
 export const RECORD_VERSION = 2;
 
-
 export const StoredCredential = byProvider({
   ...CREDENTIAL_FIELDS,
   /** What the last inspection found (the same shape the inspect channel answers with). */
   inspection: InspectionResult.nullable(),
   /** Keyed hash of the value (vault/value-hash.ts), to spot a value already stored; null if unknown. */
-  valueHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  valueHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
 });
 export type StoredCredential = z.infer<typeof StoredCredential>;
 
@@ -45,5 +47,7 @@ export function toView(r: StoredCredential, nowMs: number, soonDays?: number): C
     appId: r.appId,
     locationId: r.locationId,
   };
-  return r.provider === 'clover' ? { ...base, provider: 'clover', kind: r.kind } : { ...base, provider: 'square', kind: r.kind };
+  return r.provider === 'clover'
+    ? { ...base, provider: 'clover', kind: r.kind }
+    : { ...base, provider: 'square', kind: r.kind };
 }

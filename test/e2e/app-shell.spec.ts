@@ -44,7 +44,8 @@ test.describe('app shell', () => {
     expect(served.headers()['content-security-policy']).toBe(RENDERER_CSP_HEADER);
     // No inline style or script got in: every <style> / <script> is from 'self'.
     const inline = await mk.page.evaluate(() => {
-      const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ src?: string }> } }).document;
+      const d = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ src?: string }> } })
+        .document;
       return Array.from(d.querySelectorAll('style, script:not([src])')).length;
     });
     expect(inline).toBe(0);
@@ -54,13 +55,18 @@ test.describe('app shell', () => {
   test('at the smallest window size (960×640) the table scrolls inside its frame, not the page', async ({ mk }) => {
     await seedCredential(mk, SAMPLE.squareToken, { label: 'Checkout sandbox token', environment: 'sandbox' });
     await seedCredential(mk, SAMPLE.squareAppSecret, { label: 'Checkout app secret', environment: 'sandbox' });
-    await seedCredential(mk, SAMPLE.cloverPakms, { label: 'Clover PAKMS key for the web checkout', environment: 'production' });
+    await seedCredential(mk, SAMPLE.cloverPakms, {
+      label: 'Clover PAKMS key for the web checkout',
+      environment: 'production',
+    });
     await mk.page.setViewportSize({ width: 960, height: 640 });
     await mk.open();
     const { page } = mk;
     await expect(page.getByRole('table', { name: 'Credentials' }).getByRole('row')).toHaveCount(4);
     const overflow = await page.evaluate(() => {
-      const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      const d = (
+        globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+      ).document;
       return d.documentElement.scrollWidth - d.documentElement.clientWidth;
     });
     expect(overflow, 'no horizontal scrolling of the whole window').toBe(0);

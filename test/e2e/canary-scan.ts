@@ -61,7 +61,9 @@ export async function collectPage(page: Page): Promise<Haystack[]> {
       }
       return JSON.stringify(out);
     };
-    const values = Array.from(g.document.querySelectorAll('input, select, textarea')).map((el) => `${el.tagName}#${el.id ?? ''}=${el.value}`);
+    const values = Array.from(g.document.querySelectorAll('input, select, textarea')).map(
+      (el) => `${el.tagName}#${el.id ?? ''}=${el.value}`,
+    );
     return {
       html: g.document.documentElement.outerHTML,
       values: values.join('\n'),
@@ -72,7 +74,8 @@ export async function collectPage(page: Page): Promise<Haystack[]> {
       sessionStorage: dump(g.sessionStorage),
     };
   });
-  if (got.store === null) throw new Error('window.__mkStoreSnapshot is missing: the store did not register its test hook');
+  if (got.store === null)
+    throw new Error('window.__mkStoreSnapshot is missing: the store did not register its test hook');
   return [
     { where: 'dom', text: got.html },
     { where: 'dom:form-values', text: got.values },

@@ -127,7 +127,10 @@ test.describe('canary: no secret reaches the renderer', () => {
 
     await mk.prepareImportFile(
       'canary.json',
-      JSON.stringify({ CLOVER_REFRESH_TOKEN: FROM_JSON_FILE.cloverRefreshToken, SQUARE_APPLICATION_ID: FROM_JSON_FILE.squareAppIdSecretish }),
+      JSON.stringify({
+        CLOVER_REFRESH_TOKEN: FROM_JSON_FILE.cloverRefreshToken,
+        SQUARE_APPLICATION_ID: FROM_JSON_FILE.squareAppIdSecretish,
+      }),
     );
     await page.getByRole('button', { name: 'Import file' }).click();
     await expect(page.getByText(/^Found 2 credentials from canary\.json/)).toBeVisible();
@@ -173,7 +176,9 @@ test.describe('canary: no secret reaches the renderer', () => {
       ['Canary Clover token', 'Canary Clover token (renamed)'],
       [null, 'Canary first row'],
     ] as const) {
-      const button = from ? page.getByRole('button', { name: `Rename ${from}`, exact: true }) : rows.nth(1).getByRole('button', { name: /^Rename / });
+      const button = from
+        ? page.getByRole('button', { name: `Rename ${from}`, exact: true })
+        : rows.nth(1).getByRole('button', { name: /^Rename / });
       await button.click();
       await page.getByRole('textbox', { name: 'New label' }).fill(to);
       await checkpoint(`rename to ${to} (editing)`);
@@ -193,9 +198,15 @@ test.describe('canary: no secret reaches the renderer', () => {
         const copies = mk.ipc.filter((r) => r.channel === 'credentials.copySecret').length;
         await page.getByRole('menuitem', { name: item }).click();
         await expect.poll(() => mk.ipc.filter((r) => r.channel === 'credentials.copySecret').length).toBe(copies + 1);
-        await expect(page.getByRole('alert').or(page.getByRole('status').filter({ hasText: 'Copied' })).first()).toBeVisible();
+        await expect(
+          page
+            .getByRole('alert')
+            .or(page.getByRole('status').filter({ hasText: 'Copied' }))
+            .first(),
+        ).toBeVisible();
         await checkpoint(`copy ${i} ${item}`);
-        if (await page.getByRole('alert').isVisible()) await page.getByRole('button', { name: 'Dismiss error' }).click();
+        if (await page.getByRole('alert').isVisible())
+          await page.getByRole('button', { name: 'Dismiss error' }).click();
       }
     }
     // Main did write the values to the (fake) clipboard: the copies were real.
@@ -260,7 +271,9 @@ test.describe('canary: no secret reaches the renderer', () => {
     await mk.open();
 
     // Nothing planted yet: nothing found.
-    expect(scan([...(await collectPage(page)), ...collectRecords(mk), ...(await collectDataDir(mk.dataDir))], secrets)).toEqual([]);
+    expect(
+      scan([...(await collectPage(page)), ...collectRecords(mk), ...(await collectDataDir(mk.dataDir))], secrets),
+    ).toEqual([]);
 
     // A label is user text that flows through IPC, the store, the DOM and the metadata file.
     mk.clipboard.text = 'EAAAselfCheckToken0123456789abcdefgh';
@@ -289,8 +302,8 @@ test.describe('canary: no secret reaches the renderer', () => {
     await expect.poll(() => mk.consoleLines.some((l) => l.includes(PLANTED))).toBe(true);
 
     const where = new Set(
-      scan([...(await collectPage(page)), ...collectRecords(mk), ...(await collectDataDir(mk.dataDir))], secrets).map((h) =>
-        h.where.replace(/^ipc\[\d+\] /, 'ipc ').replace(/^event\[\d+\] /, 'event '),
+      scan([...(await collectPage(page)), ...collectRecords(mk), ...(await collectDataDir(mk.dataDir))], secrets).map(
+        (h) => h.where.replace(/^ipc\[\d+\] /, 'ipc ').replace(/^event\[\d+\] /, 'event '),
       ),
     );
     for (const place of [

@@ -86,7 +86,11 @@ test.describe('credentials: add by paste', () => {
     await card.getByRole('combobox', { name: 'Environment' }).selectOption('production');
     await card.getByRole('button', { name: 'Confirm' }).click();
     await expect(pendingPanel(mk)).toHaveCount(0);
-    expect(lastIpc(mk, 'credentials.confirm').payload).toMatchObject({ provider: 'clover', kind: 'access_token', environment: 'production' });
+    expect(lastIpc(mk, 'credentials.confirm').payload).toMatchObject({
+      provider: 'clover',
+      kind: 'access_token',
+      environment: 'production',
+    });
     const cells = credentialsTable(mk).getByRole('row').nth(1).getByRole('cell');
     await expect(cells.nth(1)).toHaveText('Clover');
     await expect(cells.nth(2)).toHaveText('Access token');
@@ -144,17 +148,23 @@ test.describe('credentials: import a file', () => {
     );
     await page.getByRole('button', { name: 'Import file' }).click();
 
-    await expect(page.getByText('Found 4 credentials from payments.env. Check the details below and confirm each one.')).toBeVisible();
+    await expect(
+      page.getByText('Found 4 credentials from payments.env. Check the details below and confirm each one.'),
+    ).toBeVisible();
     await expect(page.getByText('Skipped PAYMENTS_TEAM: not a key Merchant Keychain knows')).toBeVisible();
     const cards = pendingPanel(mk).getByRole('form');
     await expect(cards).toHaveCount(4);
     await expect(page.getByRole('button', { name: 'Credentials 4 pending' })).toBeVisible();
     // SQUARE_ENVIRONMENT=sandbox was applied to the Square keys.
-    await expect(pendingCard(mk, /^Square access token/).getByRole('combobox', { name: 'Environment' })).toHaveValue('sandbox');
+    await expect(pendingCard(mk, /^Square access token/).getByRole('combobox', { name: 'Environment' })).toHaveValue(
+      'sandbox',
+    );
     await mk.screenshot('credentials-import-pending');
 
     // The PAKMS key has no environment in the file: choose it, then confirm all four.
-    await pendingCard(mk, /^Clover pakms key/).getByRole('combobox', { name: 'Environment' }).selectOption('sandbox');
+    await pendingCard(mk, /^Clover pakms key/)
+      .getByRole('combobox', { name: 'Environment' })
+      .selectOption('sandbox');
     for (let i = 0; i < 4; i++) {
       await cards.first().getByRole('button', { name: 'Confirm' }).click();
       await expect(cards).toHaveCount(3 - i);
@@ -201,7 +211,10 @@ test.describe('credentials: rename', () => {
     await input.press('Enter');
     await expect(row(mk, 'Checkout sandbox token')).toBeVisible();
     await expect(row(mk, 'Old label')).toHaveCount(0);
-    expect(lastIpc(mk, 'credentials.update').payload).toEqual({ id: expect.any(String), label: 'Checkout sandbox token' });
+    expect(lastIpc(mk, 'credentials.update').payload).toEqual({
+      id: expect.any(String),
+      label: 'Checkout sandbox token',
+    });
 
     // It is main's state, not only the screen's: a reload shows the new label.
     await page.reload();
@@ -242,7 +255,10 @@ test.describe('credentials: copy', () => {
     expect(mk.clipboard.text).toContain(`Authorization: Bearer ${SAMPLE.squareToken}`);
 
     // The renderer was only told the format and the countdown.
-    expect(lastIpc(mk, 'credentials.copySecret').response).toEqual({ ok: true, data: { format: 'curl', clearsInSeconds: 30 } });
+    expect(lastIpc(mk, 'credentials.copySecret').response).toEqual({
+      ok: true,
+      data: { format: 'curl', clearsInSeconds: 30 },
+    });
     await page.getByRole('button', { name: 'Dismiss notification' }).click();
     await expect(toast).toHaveCount(0);
   });

@@ -88,8 +88,6 @@ export interface MkApp {
   screenshot(name: string): Promise<void>;
 }
 
-
-
 /**
  * A minimal vendor stand-in on loopback for the one call the UI can trigger today (network.check:
  * GET / on the API host, no credential). Square sandbox answers 404 like a real API root; Clover
@@ -247,9 +245,7 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
       await fs.rm(filesDir, { recursive: true, force: true });
     }
     if (!app.allowConsoleErrors) {
-      const errors = app.consoleLines.filter(
-        (l) => l.startsWith('error:') || l.startsWith('pageerror:'),
-      );
+      const errors = app.consoleLines.filter((l) => l.startsWith('error:') || l.startsWith('pageerror:'));
       expect(errors, 'console errors (CSP violations, React errors, uncaught exceptions)').toEqual([]);
     }
   },

@@ -23,7 +23,10 @@ export async function seedCredential(
   confirm: { label: string; environment: 'sandbox' | 'production'; provider?: 'clover' | 'square'; kind?: string },
 ): Promise<CredentialView> {
   mk.clipboard.text = value;
-  const imported = (await mk.core.invoke('credentials.importFromClipboard', {})) as IpcResult<'credentials.importFromClipboard'>;
+  const imported = (await mk.core.invoke(
+    'credentials.importFromClipboard',
+    {},
+  )) as IpcResult<'credentials.importFromClipboard'>;
   if (!imported.ok) throw new Error(`seed import failed: ${imported.error.message}`);
   const { credential, proposal } = imported.data.pending;
   const confirmed = await mk.core.invoke('credentials.confirm', {

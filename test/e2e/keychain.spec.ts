@@ -141,7 +141,9 @@ test.describe('keychain check: items removed outside the app', () => {
     await banner.getByRole('button', { name: 'Check keychain' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
 
-    await expect(row(mk, 'Deleted elsewhere').getByRole('rowheader')).toHaveText('Deleted elsewhereMissing from keychain');
+    await expect(row(mk, 'Deleted elsewhere').getByRole('rowheader')).toHaveText(
+      'Deleted elsewhereMissing from keychain',
+    );
     await expect(row(mk, 'Deleted elsewhere').getByRole('cell').nth(0)).toHaveText('Active');
     await expect(row(mk, 'Still here')).not.toContainText('Missing from keychain');
     await expect(checkReport(mk)).toContainText('1 credential is missing from the keychain.');
@@ -169,7 +171,9 @@ test.describe('keychain state in the header', () => {
     await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 
     mk.keychain.fault = 'locked';
-    await row(mk, 'Checkout sandbox token').getByRole('button', { name: /^Copy / }).click();
+    await row(mk, 'Checkout sandbox token')
+      .getByRole('button', { name: /^Copy / })
+      .click();
     await page.getByRole('menuitem', { name: 'Raw value' }).click();
     await expect(page.getByRole('alert')).toContainText('The keychain is locked.');
     await expect(page.getByRole('alert')).toContainText('Unlock the "login" keyring');
@@ -194,7 +198,9 @@ test.describe('keychain state in the header', () => {
     await expect(page.locator('#main')).toBeFocused();
     await expect(checkReport(mk)).toContainText('Every credential has its keychain item.');
     await page.getByRole('button', { name: 'Dismiss error' }).click();
-    await row(mk, 'Checkout sandbox token').getByRole('button', { name: /^Copy / }).click();
+    await row(mk, 'Checkout sandbox token')
+      .getByRole('button', { name: /^Copy / })
+      .click();
     await page.getByRole('menuitem', { name: 'Raw value' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
   });
@@ -232,7 +238,10 @@ test.describe('credentials index health', () => {
     const notice = page.getByRole('region', { name: 'The credentials index was damaged and has been recovered' });
     await expect(notice).toContainText('1 credential was kept; 1 entry could not be read and was set aside.');
     await expect(notice).toContainText('Nothing was deleted');
-    await expect(notice.getByRole('listitem')).toHaveText([/^credentials\.json\.damaged-\d+$/, /^credentials\.json\.set-aside-\d+$/]);
+    await expect(notice.getByRole('listitem')).toHaveText([
+      /^credentials\.json\.damaged-\d+$/,
+      /^credentials\.json\.set-aside-\d+$/,
+    ]);
     for (const name of await notice.getByRole('listitem').allTextContents()) {
       await expect(fs.stat(path.join(mk.dataDir, name))).resolves.toBeTruthy();
     }
@@ -248,7 +257,9 @@ test.describe('credentials index health', () => {
     expect(kept.id).not.toBe(lost.id);
   });
 
-  test('a credentials.json from a newer version opens read-only: writes are turned off with the reason', async ({ mk }) => {
+  test('a credentials.json from a newer version opens read-only: writes are turned off with the reason', async ({
+    mk,
+  }) => {
     await seedCredential(mk, SAMPLE.squareToken, { label: 'From the future', environment: 'sandbox' });
     const file = path.join(mk.dataDir, 'credentials.json');
     const index = JSON.parse(await fs.readFile(file, 'utf8')) as { version: number };
@@ -268,7 +279,9 @@ test.describe('credentials index health', () => {
     await expect(page.getByText('Turned off: the credentials index is open read-only')).toBeVisible();
     await mk.screenshot('vault-read-only');
     // Reading still works.
-    await row(mk, 'From the future').getByRole('button', { name: /^Copy / }).click();
+    await row(mk, 'From the future')
+      .getByRole('button', { name: /^Copy / })
+      .click();
     await page.getByRole('menuitem', { name: 'Raw value' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
     expect(JSON.parse(await fs.readFile(file, 'utf8')).version).toBe(99); // never written back

@@ -11,7 +11,11 @@ test.describe('requests', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Requests' })).toBeVisible();
     await expect.poll(() => mk.ipc.some((r) => r.channel === 'requests.list')).toBe(true);
-    expect(lastIpc(mk, 'requests.list')).toEqual({ channel: 'requests.list', payload: { limit: 200 }, response: { ok: true, data: { items: [] } } });
+    expect(lastIpc(mk, 'requests.list')).toEqual({
+      channel: 'requests.list',
+      payload: { limit: 200 },
+      response: { ok: true, data: { items: [] } },
+    });
     await expect(page.getByRole('heading', { name: 'No requests yet' })).toBeVisible();
     await expect(page.getByText(/idempotency key and attempt number/)).toBeVisible();
     await mk.screenshot('requests-empty');
@@ -27,10 +31,14 @@ test.describe('requests', () => {
 
     await expect(target).toHaveValue('square.sandbox');
     await check.click();
-    await expect(page.getByRole('status').filter({ hasText: 'Square sandbox is reachable' })).toContainText('(HTTP 404 in');
+    await expect(page.getByRole('status').filter({ hasText: 'Square sandbox is reachable' })).toContainText(
+      '(HTTP 404 in',
+    );
     await target.selectOption('clover.sandbox');
     await check.click();
-    await expect(page.getByRole('status').filter({ hasText: 'Clover sandbox is reachable' })).toContainText('(HTTP 200 in');
+    await expect(page.getByRole('status').filter({ hasText: 'Clover sandbox is reachable' })).toContainText(
+      '(HTTP 200 in',
+    );
     await target.selectOption('square.production');
     await check.click();
     await expect(page.getByRole('status').filter({ hasText: 'Square production is not reachable' })).toBeVisible();
@@ -42,7 +50,17 @@ test.describe('requests', () => {
     ]);
 
     const table = page.getByRole('table', { name: 'Request log' });
-    await expect(table.getByRole('columnheader')).toHaveText(['Time', 'Provider', 'Method', 'Host', 'Path', 'Status', 'Duration', 'Idempotency key', 'Attempt']);
+    await expect(table.getByRole('columnheader')).toHaveText([
+      'Time',
+      'Provider',
+      'Method',
+      'Host',
+      'Path',
+      'Status',
+      'Duration',
+      'Idempotency key',
+      'Attempt',
+    ]);
     const rows = table.getByRole('row');
     // Newest first: the refused connection (one attempt: a reachability check is not retried), then Clover, then Square.
     await expect(rows).toHaveCount(4);

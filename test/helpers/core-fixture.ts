@@ -44,13 +44,17 @@ export async function startCore(
   let dialogFile: string | null = null;
   let saveFile: string | null = null;
   const options = (): CoreOptions => ({
-    dataDir, keychainService: service, clipboard,
+    dataDir,
+    keychainService: service,
+    clipboard,
     dialogs: { openFile: async () => dialogFile, saveFile: async () => saveFile },
     ...extra,
   });
   const fixture: CoreFixture = {
     core: await createCore(options()),
-    dataDir, service, clipboard,
+    dataDir,
+    service,
+    clipboard,
     setDialogFile: (f) => void (dialogFile = f),
     setSaveFile: (f) => void (saveFile = f),
     async call(channel, payload) {

@@ -4,7 +4,12 @@
 import keytar from 'keytar';
 import { AppError } from '../../src-main/errors/app-error';
 import { isReservedAccount } from '../../src-main/vault/consistency';
-import { createKeytarStore, keychainHint, type KeytarStoreOptions, type SecretStore } from '../../src-main/vault/secret-store';
+import {
+  createKeytarStore,
+  keychainHint,
+  type KeytarStoreOptions,
+  type SecretStore,
+} from '../../src-main/vault/secret-store';
 
 export type Fault = 'locked' | 'unavailable';
 type Op = 'get' | 'set' | 'delete' | 'list';
@@ -25,7 +30,10 @@ const errorFor = (fault: Fault): AppError =>
     ? new AppError('KEYCHAIN_LOCKED', 'The keychain is locked.', keychainHint('locked'))
     : new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain is not available.', keychainHint('unavailable'));
 
-export function createFaultyStore(service: string, o: Pick<KeytarStoreOptions, 'timeoutMs' | 'onLateWrite'> = {}): FaultyStore {
+export function createFaultyStore(
+  service: string,
+  o: Pick<KeytarStoreOptions, 'timeoutMs' | 'onLateWrite'> = {},
+): FaultyStore {
   let broken: { fault: Fault; ops: Op[] } | null = null;
   let nth: { n: number; fault: Fault } | null = null;
   let stallMs = 0;

@@ -5,4 +5,6 @@ import { AppError } from '../../src-main/errors/app-error';
 
 readImportFile(process.argv[2] ?? '')
   .then(() => console.log(JSON.stringify({ ok: true })))
-  .catch((e: unknown) => console.log(JSON.stringify(e instanceof AppError ? { code: e.code, message: e.message } : { code: 'UNTYPED' })));
+  .catch((e: unknown) =>
+    console.log(JSON.stringify(e instanceof AppError ? { code: e.code, message: e.message } : { code: 'UNTYPED' })),
+  );

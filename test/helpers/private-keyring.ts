@@ -6,7 +6,9 @@ import keytar from 'keytar';
 export function assertPrivateKeyring(): void {
   // Set by test/with-keyring.sh; without it we could be talking to a person's real keychain.
   if (process.env.MK_IN_PRIVATE_KEYRING !== '1') {
-    throw new Error('Run this through test/with-keyring.sh (npm test and npm run bench do), never against your own keychain.');
+    throw new Error(
+      'Run this through test/with-keyring.sh (npm test and npm run bench do), never against your own keychain.',
+    );
   }
 }
 

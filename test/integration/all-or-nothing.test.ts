@@ -57,7 +57,13 @@ describe('a file import is all-or-nothing', () => {
     await start();
     const before = await snapshotDisk();
     store.failNthSet(3, 'locked');
-    const names = ['SQUARE_ACCESS_TOKEN', 'SQUARE_REFRESH_TOKEN', 'CLOVER_ACCESS_TOKEN', 'CLOVER_REFRESH_TOKEN', 'CLOVER_MERCHANT_TOKEN'];
+    const names = [
+      'SQUARE_ACCESS_TOKEN',
+      'SQUARE_REFRESH_TOKEN',
+      'CLOVER_ACCESS_TOKEN',
+      'CLOVER_REFRESH_TOKEN',
+      'CLOVER_MERCHANT_TOKEN',
+    ];
     const r = await importFile(names.map((n, i) => `${n}=${TOKENS[i]}`).join('\n'));
     expect(r).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_LOCKED' } });
     expect(await snapshotDisk()).toEqual(before);
@@ -93,7 +99,13 @@ describe('changes to one credential run one at a time', () => {
       const [del, upd, conf] = await Promise.all([
         f.raw('credentials.delete', { id }),
         f.raw('credentials.update', { id, label: `renamed ${run}` }),
-        f.raw('credentials.confirm', { id, provider: 'square', kind: 'access_token', environment: 'sandbox', label: 'x' }),
+        f.raw('credentials.confirm', {
+          id,
+          provider: 'square',
+          kind: 'access_token',
+          environment: 'sandbox',
+          label: 'x',
+        }),
       ]);
       expect(del.ok).toBe(true);
       for (const r of [upd, conf]) expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -118,7 +130,13 @@ describe('a value is stored once', () => {
     const ok = results.filter((r) => r.ok);
     expect(ok).toHaveLength(1);
     for (const r of results.filter((x) => !x.ok)) {
-      expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Already saved as "Square access token [0-9a-f]{4}"\.$/) } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringMatching(/^Already saved as "Square access token [0-9a-f]{4}"\.$/),
+        },
+      });
     }
     expect(await f.keychainAccounts()).toHaveLength(1);
   });
@@ -129,7 +147,10 @@ describe('a value is stored once', () => {
     const first = await f.call('credentials.importFromClipboard', {});
     const r = await importFile(`SQUARE_ACCESS_TOKEN=${TOKENS[2]}\nCLOVER_ACCESS_TOKEN=${TOKENS[3]}\n`);
     expect(r).toMatchObject({ ok: true, data: { pending: [{ proposal: { provider: 'clover' } }] } });
-    if (r.ok) expect((r.data as ResponseOf<'credentials.importFromFile'>).skipped).toEqual([{ envName: 'SQUARE_ACCESS_TOKEN', reason: `already saved as "${first.pending.credential.label}"` }]);
+    if (r.ok)
+      expect((r.data as ResponseOf<'credentials.importFromFile'>).skipped).toEqual([
+        { envName: 'SQUARE_ACCESS_TOKEN', reason: `already saved as "${first.pending.credential.label}"` },
+      ]);
     expect(await f.keychainAccounts()).toHaveLength(2);
   });
 });
@@ -165,7 +186,10 @@ describe('payloads with undefined-valued fields', () => {
     const before = await snapshotDisk();
     const payload = channel === 'credentials.update' ? { id: pending.credential.id, ...extra } : extra;
     const r = await f.raw(channel, payload);
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', fields: expect.arrayContaining([Object.keys(extra)[0]]) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', fields: expect.arrayContaining([Object.keys(extra)[0]]) },
+    });
     expect(await snapshotDisk()).toEqual(before);
   });
 });
@@ -178,11 +202,23 @@ describe('orphans can be resolved through channels', () => {
     const report = await f.call('credentials.checkConsistency', {});
     expect(report.orphansInKeychain.sort()).toEqual(['7c774038-6206-4e10-8c3a-670d48365c39', 'stray-item']);
     const adopted = await f.call('credentials.adoptOrphan', { account: '7c774038-6206-4e10-8c3a-670d48365c39' });
-    expect(adopted).toMatchObject({ credential: { id: '7c774038-6206-4e10-8c3a-670d48365c39', status: 'pending', source: 'keychain' }, proposal: { kind: 'pakms_key' } });
-    expect(await f.raw('credentials.adoptOrphan', { account: 'stray-item' })).toMatchObject({ ok: false, error: { code: 'UNRECOGNIZED_SECRET' } });
+    expect(adopted).toMatchObject({
+      credential: { id: '7c774038-6206-4e10-8c3a-670d48365c39', status: 'pending', source: 'keychain' },
+      proposal: { kind: 'pakms_key' },
+    });
+    expect(await f.raw('credentials.adoptOrphan', { account: 'stray-item' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNRECOGNIZED_SECRET' },
+    });
     expect(await f.call('credentials.deleteOrphan', { account: 'stray-item' })).toEqual({ account: 'stray-item' });
-    expect(await f.raw('credentials.deleteOrphan', { account: adopted.credential.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await f.call('credentials.checkConsistency', {})).toMatchObject({ orphansInKeychain: [], missingFromKeychain: [] });
+    expect(await f.raw('credentials.deleteOrphan', { account: adopted.credential.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await f.call('credentials.checkConsistency', {})).toMatchObject({
+      orphansInKeychain: [],
+      missingFromKeychain: [],
+    });
     expect(await f.keychainAccounts()).toEqual([adopted.credential.id]);
   });
 
@@ -193,9 +229,14 @@ describe('orphans can be resolved through channels', () => {
       return {};
     });
     await keytar.setPassword(f.service, '7c774038-6206-4e10-8c3a-670d48365c39', 'af4e0123456789abcdef0123456789d1');
-    expect((await f.call('credentials.checkConsistency', {})).orphansInKeychain).toEqual(['7c774038-6206-4e10-8c3a-670d48365c39']);
+    expect((await f.call('credentials.checkConsistency', {})).orphansInKeychain).toEqual([
+      '7c774038-6206-4e10-8c3a-670d48365c39',
+    ]);
     for (const channel of ['credentials.deleteOrphan', 'credentials.adoptOrphan'] as const) {
-      expect(await f.raw(channel, { account: '7c774038-6206-4e10-8c3a-670d48365c39' })).toMatchObject({ ok: false, error: { code: 'METADATA_READ_ONLY' } });
+      expect(await f.raw(channel, { account: '7c774038-6206-4e10-8c3a-670d48365c39' })).toMatchObject({
+        ok: false,
+        error: { code: 'METADATA_READ_ONLY' },
+      });
     }
     expect(await f.keychainAccounts()).toEqual(['7c774038-6206-4e10-8c3a-670d48365c39']);
   });

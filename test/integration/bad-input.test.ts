@@ -15,7 +15,13 @@ let existingId = '';
 /** A payload that passes validation for each channel, to mutate one field at a time. */
 function validPayload(channel: Channel): Record<string, unknown> {
   const byChannel: Partial<Record<Channel, Record<string, unknown>>> = {
-    'credentials.confirm': { id: existingId, provider: 'square', kind: 'access_token', environment: 'sandbox', label: 'ok' },
+    'credentials.confirm': {
+      id: existingId,
+      provider: 'square',
+      kind: 'access_token',
+      environment: 'sandbox',
+      label: 'ok',
+    },
     'credentials.update': { id: existingId, label: 'ok' },
     'credentials.delete': { id: existingId },
     'credentials.copySecret': { id: existingId, format: 'raw' },
@@ -24,7 +30,13 @@ function validPayload(channel: Channel): Record<string, unknown> {
     'credentials.inspectMany': { ids: [existingId] },
     'credentials.cancelInspection': { jobId: randomUUID() },
     'credentials.refresh': { id: existingId },
-    'charges.create': { credentialId: existingId, amount: 100, currency: 'USD', scenario: 'ok', idempotencyKey: randomUUID() },
+    'charges.create': {
+      credentialId: existingId,
+      amount: 100,
+      currency: 'USD',
+      scenario: 'ok',
+      idempotencyKey: randomUUID(),
+    },
     'charges.retry': { attemptId: randomUUID() },
     'charges.refund': { attemptId: randomUUID(), amount: 100 },
     'charges.list': { credentialId: existingId, limit: 10 },
@@ -48,7 +60,10 @@ function validPayload(channel: Channel): Record<string, unknown> {
 type Schema = { safeParse(v: unknown): { success: boolean } };
 /** One request field's schema; a per-provider request (a discriminated union) shares its fields. */
 function fieldSchema(channel: Channel, key: string): Schema {
-  const req = contract[channel].request as unknown as { shape?: Record<string, Schema>; options?: { shape: Record<string, Schema> }[] };
+  const req = contract[channel].request as unknown as {
+    shape?: Record<string, Schema>;
+    options?: { shape: Record<string, Schema> }[];
+  };
   return (req.shape ?? req.options![0]!.shape)[key]!;
 }
 
@@ -115,8 +130,11 @@ describe('unknown channels', () => {
 });
 
 describe('links.openDocs', () => {
-  it.each(['https://evil.test/', 'http://docs.clover.com/', 'javascript:alert(1)', 'file:///etc/passwd'])('refuses %s', async (url) => {
-    const r = await f.raw('links.openDocs', { url });
-    expect(r.ok).toBe(false);
-  });
+  it.each(['https://evil.test/', 'http://docs.clover.com/', 'javascript:alert(1)', 'file:///etc/passwd'])(
+    'refuses %s',
+    async (url) => {
+      const r = await f.raw('links.openDocs', { url });
+      expect(r.ok).toBe(false);
+    },
+  );
 });

@@ -25,11 +25,22 @@ describe('paste from clipboard', () => {
     expect(JSON.stringify(pending)).not.toContain(SQUARE_TOKEN);
   });
 
-  it('confirm applies the user\'s correction and makes the credential active', async () => {
+  it("confirm applies the user's correction and makes the credential active", async () => {
     f.clipboard.writeText(CLOVER_SECRET);
     const { pending } = await f.call('credentials.importFromClipboard', {});
-    const confirmed = await f.call('credentials.confirm', { id: pending.credential.id, provider: 'clover', kind: 'access_token', environment: 'sandbox', label: 'Legacy token' });
-    expect(confirmed).toMatchObject({ status: 'active', kind: 'access_token', environment: 'sandbox', label: 'Legacy token' });
+    const confirmed = await f.call('credentials.confirm', {
+      id: pending.credential.id,
+      provider: 'clover',
+      kind: 'access_token',
+      environment: 'sandbox',
+      label: 'Legacy token',
+    });
+    expect(confirmed).toMatchObject({
+      status: 'active',
+      kind: 'access_token',
+      environment: 'sandbox',
+      label: 'Legacy token',
+    });
     const listed = await f.call('credentials.list', {});
     expect(listed.items).toEqual([confirmed]);
   });
@@ -37,7 +48,13 @@ describe('paste from clipboard', () => {
   it('refuses a kind that does not belong to the provider', async () => {
     f.clipboard.writeText(CLOVER_SECRET);
     const { pending } = await f.call('credentials.importFromClipboard', {});
-    const r = await f.raw('credentials.confirm', { id: pending.credential.id, provider: 'square', kind: 'pakms_key', environment: 'sandbox', label: 'x' });
+    const r = await f.raw('credentials.confirm', {
+      id: pending.credential.id,
+      provider: 'square',
+      kind: 'pakms_key',
+      environment: 'sandbox',
+      label: 'x',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', fields: ['kind'] } });
   });
 
@@ -54,7 +71,10 @@ describe('paste from clipboard', () => {
 describe('import file', () => {
   it('imports known keys from a .env file with metadata, and reports the rest by name', async () => {
     const file = path.join(f.dataDir, 'sandbox.env');
-    await fs.writeFile(file, `SQUARE_ACCESS_TOKEN=${SQUARE_TOKEN}\nSQUARE_ENVIRONMENT=sandbox\nSQUARE_LOCATION_ID=L88917AVBK2S5\nCLOVER_APP_SECRET=${CLOVER_SECRET}\nCLOVER_MERCHANT_ID=TC4DGCJW1K4EW\nDATABASE_URL=postgres://x\n`);
+    await fs.writeFile(
+      file,
+      `SQUARE_ACCESS_TOKEN=${SQUARE_TOKEN}\nSQUARE_ENVIRONMENT=sandbox\nSQUARE_LOCATION_ID=L88917AVBK2S5\nCLOVER_APP_SECRET=${CLOVER_SECRET}\nCLOVER_MERCHANT_ID=TC4DGCJW1K4EW\nDATABASE_URL=postgres://x\n`,
+    );
     f.setDialogFile(file);
     const r = await f.call('credentials.importFromFile', {});
     expect(r.cancelled).toBe(false);
@@ -73,7 +93,13 @@ describe('import file', () => {
 
   it('cancelling the dialog changes nothing', async () => {
     f.setDialogFile(null);
-    expect(await f.call('credentials.importFromFile', {})).toEqual({ cancelled: true, fileName: null, pending: [], skipped: [], skippedMore: 0 });
+    expect(await f.call('credentials.importFromFile', {})).toEqual({
+      cancelled: true,
+      fileName: null,
+      pending: [],
+      skipped: [],
+      skippedMore: 0,
+    });
     expect(await f.keychainAccounts()).toEqual([]);
   });
 
@@ -89,14 +115,22 @@ describe('rename, delete, copy', () => {
   async function addConfirmed(value = SQUARE_TOKEN) {
     f.clipboard.writeText(value);
     const { pending } = await f.call('credentials.importFromClipboard', {});
-    return f.call('credentials.confirm', { id: pending.credential.id, ...pickProviderKind(pending.proposal), environment: 'sandbox', label: 'Dev token' });
+    return f.call('credentials.confirm', {
+      id: pending.credential.id,
+      ...pickProviderKind(pending.proposal),
+      environment: 'sandbox',
+      label: 'Dev token',
+    });
   }
 
   it('renames and relabels, persisted across a restart', async () => {
     const c = await addConfirmed();
     await f.call('credentials.update', { id: c.id, label: 'Renamed', merchantId: 'DM7VKY8Q63GNP' });
     await f.restart();
-    expect((await f.call('credentials.list', {})).items[0]).toMatchObject({ label: 'Renamed', merchantId: 'DM7VKY8Q63GNP' });
+    expect((await f.call('credentials.list', {})).items[0]).toMatchObject({
+      label: 'Renamed',
+      merchantId: 'DM7VKY8Q63GNP',
+    });
   });
 
   it('delete removes the keychain item and the metadata together', async () => {
@@ -116,7 +150,9 @@ describe('rename, delete, copy', () => {
     await f.call('credentials.copySecret', { id: c.id, format: 'env' });
     expect(f.clipboard.readText()).toBe(`SQUARE_ACCESS_TOKEN=${SQUARE_TOKEN}`);
     await f.call('credentials.copySecret', { id: c.id, format: 'curl' });
-    expect(f.clipboard.readText()).toBe(`curl -sS https://connect.squareupsandbox.com/v2/locations -H 'Square-Version: 2025-08-20' -H 'Authorization: Bearer ${SQUARE_TOKEN}'`);
+    expect(f.clipboard.readText()).toBe(
+      `curl -sS https://connect.squareupsandbox.com/v2/locations -H 'Square-Version: 2025-08-20' -H 'Authorization: Bearer ${SQUARE_TOKEN}'`,
+    );
   });
 
   it('clears the clipboard after the countdown only if it still holds the copy, and on quit', async () => {
@@ -150,9 +186,18 @@ describe('rename, delete, copy', () => {
   it('curl for a Clover token without a merchant ID says what is missing', async () => {
     f.clipboard.writeText('7a1f0c2e9b3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b');
     const { pending } = await f.call('credentials.importFromClipboard', {});
-    await f.call('credentials.confirm', { id: pending.credential.id, provider: 'clover', kind: 'access_token', environment: 'sandbox', label: 'Clover' });
+    await f.call('credentials.confirm', {
+      id: pending.credential.id,
+      provider: 'clover',
+      kind: 'access_token',
+      environment: 'sandbox',
+      label: 'Clover',
+    });
     const r = await f.raw('credentials.copySecret', { id: pending.credential.id, format: 'curl' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', hint: expect.stringContaining('merchant ID') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', hint: expect.stringContaining('merchant ID') },
+    });
   });
 });
 
@@ -163,7 +208,11 @@ describe('consistency check', () => {
     await keytar.deletePassword(f.service, pending.credential.id); // removed outside the app
     await keytar.setPassword(f.service, 'stray-item', 'not ours to delete');
     const report = await f.call('credentials.checkConsistency', {});
-    expect(report).toMatchObject({ keychainReachable: true, missingFromKeychain: [pending.credential.id], orphansInKeychain: ['stray-item'] });
+    expect(report).toMatchObject({
+      keychainReachable: true,
+      missingFromKeychain: [pending.credential.id],
+      orphansInKeychain: ['stray-item'],
+    });
     expect(await f.keychainAccounts()).toEqual(['stray-item']);
     expect((await f.call('credentials.list', {})).items).toHaveLength(1);
   });

@@ -12,7 +12,11 @@ it('draws the stored credentials without touching the keychain', async () => {
   f = await startCore((service) => ({ secretStore: (store = createFaultyStore(service)) }));
   f.clipboard.writeText('EAAAgraphNoKeychain0123456789abcdefghijklm');
   const { pending } = await f.call('credentials.importFromClipboard', {});
-  await f.call('credentials.update', { id: pending.credential.id, merchantId: 'DM7VKY8Q63GNP', environment: 'sandbox' });
+  await f.call('credentials.update', {
+    id: pending.credential.id,
+    merchantId: 'DM7VKY8Q63GNP',
+    environment: 'sandbox',
+  });
   store.breakAll('locked');
   const before = { ...store.calls };
   const g = await f.call('keychain.graph', {});

@@ -24,7 +24,10 @@ describe('a paste that fails after reading a secret', () => {
     store.breakAll('locked', ['set']);
     f.clipboard.writeText(TOKEN);
     const r = await f.raw('credentials.importFromClipboard', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_LOCKED', hint: expect.stringContaining('The clipboard was cleared.') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'KEYCHAIN_LOCKED', hint: expect.stringContaining('The clipboard was cleared.') },
+    });
     expect(await f.clipboard.readText()).toBe('');
     expect(await f.keychainAccounts()).toEqual([]);
   });
@@ -36,7 +39,10 @@ describe('a paste that fails after reading a secret', () => {
     const r = await f.raw('credentials.importFromClipboard', {});
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'UNRECOGNIZED_SECRET', message: 'That is not a Clover or Square credential: it looks like a Stripe secret key.' },
+      error: {
+        code: 'UNRECOGNIZED_SECRET',
+        message: 'That is not a Clover or Square credential: it looks like a Stripe secret key.',
+      },
     });
     expect(JSON.stringify(r)).not.toContain(stripe);
     expect(await f.clipboard.readText()).toBe('');
@@ -45,7 +51,10 @@ describe('a paste that fails after reading a secret', () => {
   it('ordinary text that is not a credential is left where it was', async () => {
     await start();
     f.clipboard.writeText('meeting notes, nothing secret');
-    expect(await f.raw('credentials.importFromClipboard', {})).toMatchObject({ ok: false, error: { code: 'UNRECOGNIZED_SECRET' } });
+    expect(await f.raw('credentials.importFromClipboard', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNRECOGNIZED_SECRET' },
+    });
     expect(await f.clipboard.readText()).toBe('meeting notes, nothing secret');
   });
 });
@@ -93,7 +102,11 @@ describe('a core that stops cleanly', () => {
     await start();
     await f.core.close();
     const before = store.calls.get + store.calls.set + store.calls.list;
-    for (const [channel, payload] of [['credentials.list', {}], ['credentials.importFromClipboard', {}], ['app.info', {}]] as const) {
+    for (const [channel, payload] of [
+      ['credentials.list', {}],
+      ['credentials.importFromClipboard', {}],
+      ['app.info', {}],
+    ] as const) {
       expect(await f.raw(channel, payload)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     }
     expect(store.calls.get + store.calls.set + store.calls.list).toBe(before);

@@ -123,7 +123,14 @@ describe('request log and audit log', () => {
     });
     expect(e.durationMs).toBeGreaterThanOrEqual(25);
     const line = JSON.parse(auditLog().trim().split('\n').at(-1)!);
-    expect(line).toMatchObject({ event: 'http.attempt', method: 'POST', path: '/v2/payments', status: 200, idempotencyKey: 'idem-123', attempt: 1 });
+    expect(line).toMatchObject({
+      event: 'http.attempt',
+      method: 'POST',
+      path: '/v2/payments',
+      status: 200,
+      idempotencyKey: 'idem-123',
+      attempt: 1,
+    });
     expect(everythingLogged()).not.toMatch(/CANARY|cnon:card-nonce-ok|x-canary/i);
     expect(srv.seen[0]!.headers['x-canary']).toBe('CANARY-HEADER-VALUE');
   });
@@ -132,7 +139,9 @@ describe('request log and audit log', () => {
     const registered = 'REGISTERED-clover-token-0001';
     redaction.register(registered);
     const pathToken = 'SECRETVALUE-not-registered-7f3a';
-    const srv = await serve((req, res) => json(res, 401, { message: `invalid token ${pathToken} ${registered} for ${req.url}` }));
+    const srv = await serve((req, res) =>
+      json(res, 401, { message: `invalid token ${pathToken} ${registered} for ${req.url}` }),
+    );
     const api = createHttpClient({
       provider: 'clover',
       environment: 'sandbox',
@@ -145,7 +154,11 @@ describe('request log and audit log', () => {
     });
     const failures = await Promise.all([
       api.get(`/v3/access_tokens/${pathToken}`).catch((e: unknown) => e),
-      api.get(`/v3/merchants/${registered}/orders`, { params: { access_token: 'QUERYSECRET1', code: 'AUTHCODE99', limit: 5 } }).catch((e: unknown) => e),
+      api
+        .get(`/v3/merchants/${registered}/orders`, {
+          params: { access_token: 'QUERYSECRET1', code: 'AUTHCODE99', limit: 5 },
+        })
+        .catch((e: unknown) => e),
       api.get(`/v3/apps?client_secret=QUERYSECRET2&expand=owner`).catch((e: unknown) => e),
     ]);
     // The vendor really received them...
@@ -161,7 +174,12 @@ describe('request log and audit log', () => {
         expect(JSON.stringify(f)).not.toContain(secret);
       }
     }
-    expect(requestLog.list().map((e) => e.path).sort()).toEqual([
+    expect(
+      requestLog
+        .list()
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual([
       '/v3/access_tokens/[REDACTED]',
       '/v3/apps?client_secret=[REDACTED]&expand=owner',
       '/v3/merchants/[REDACTED]/orders?access_token=[REDACTED]&code=[REDACTED]&limit=5',
@@ -184,7 +202,11 @@ describe('timeouts', () => {
     expect(elapsed).toBeGreaterThanOrEqual(280);
     expect(elapsed).toBeLessThan(1500);
     expect(srv.seen).toHaveLength(1);
-    expect(requestLog.list()[0]).toMatchObject({ status: null, attempt: 1, error: expect.stringContaining('ETIMEDOUT') });
+    expect(requestLog.list()[0]).toMatchObject({
+      status: null,
+      attempt: 1,
+      error: expect.stringContaining('ETIMEDOUT'),
+    });
   });
 });
 
@@ -243,7 +265,12 @@ describe('retries and idempotency', () => {
     expect(srv.seen.map((s) => s.headers['idempotency-key'])).toEqual(['clover-key-0001', 'clover-key-0001']);
     expect(srv.seen[1]!.body).toBe(srv.seen[0]!.body);
     const [second, first] = requestLog.list();
-    expect(first).toMatchObject({ attempt: 1, status: null, idempotencyKey: 'clover-key-0001', error: expect.stringMatching(/ECONNRESET|socket hang up/) });
+    expect(first).toMatchObject({
+      attempt: 1,
+      status: null,
+      idempotencyKey: 'clover-key-0001',
+      error: expect.stringMatching(/ECONNRESET|socket hang up/),
+    });
     expect(second).toMatchObject({ attempt: 2, status: 200, idempotencyKey: 'clover-key-0001', error: null });
   });
 
@@ -274,14 +301,18 @@ describe('retries and idempotency', () => {
   it('does NOT retry a POST without an idempotency key', async () => {
     const srv = await serve(dropFirst);
     const api = squareClient(srv.url);
-    const err = await api.post('/v2/refunds', { amount_money: { amount: 1, currency: 'USD' } }).catch((e: unknown) => e);
+    const err = await api
+      .post('/v2/refunds', { amount_money: { amount: 1, currency: 'USD' } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpNetworkError);
     expect(srv.seen).toHaveLength(1);
     expect(requestLog.list()).toHaveLength(1);
   });
 
   it('honours Retry-After on 429 (clover-api.md §9)', async () => {
-    const srv = await serve((_req, res, n) => (n === 1 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, {})));
+    const srv = await serve((_req, res, n) =>
+      n === 1 ? json(res, 429, { message: 'slow down' }, { 'retry-after': '1' }) : json(res, 200, {}),
+    );
     const api = squareClient(srv.url);
     await api.get('/v2/merchants/me');
     expect(srv.seen).toHaveLength(2);
@@ -294,7 +325,9 @@ describe('retries and idempotency', () => {
 
   it('does not wait out a long Retry-After: typed rate-limit error after one attempt', async () => {
     const srv = await serve((_req, res) => json(res, 429, {}, { 'retry-after': '21' }));
-    const err = await squareClient(srv.url).get('/v2/locations').catch((e: unknown) => e);
+    const err = await squareClient(srv.url)
+      .get('/v2/locations')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpRateLimitError);
     expect((err as HttpRateLimitError).retryAfterMs).toBe(21_000);
     expect(srv.seen).toHaveLength(1);
@@ -302,7 +335,9 @@ describe('retries and idempotency', () => {
 
   it('retries GET on 5xx with backoff, up to maxRetries', async () => {
     const srv = await serve((_req, res) => json(res, 503, {}));
-    const err = await squareClient(srv.url, { maxRetries: 2 }).get('/v2/locations').catch((e: unknown) => e);
+    const err = await squareClient(srv.url, { maxRetries: 2 })
+      .get('/v2/locations')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpStatusError);
     expect((err as HttpStatusError).status).toBe(503);
     expect(srv.seen).toHaveLength(3);
@@ -317,7 +352,9 @@ describe('where requests may go', () => {
       res.writeHead(302, { location: `${target.url}/landing` });
       res.end();
     });
-    const err = await squareClient(srv.url).get('/v2/locations', { maxRedirects: 5 }).catch((e: unknown) => e);
+    const err = await squareClient(srv.url)
+      .get('/v2/locations', { maxRedirects: 5 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpRedirectError);
     expect((err as HttpRedirectError).status).toBe(302);
     expect(srv.seen).toHaveLength(1);
@@ -337,25 +374,38 @@ describe('where requests may go', () => {
   it('refuses absolute URLs to other hosts and socketPath, whatever the base URL', async () => {
     const srv = await serve((_req, res) => json(res, 200, {}));
     const api = squareClient(srv.url);
-    for (const url of ['https://evil.test/v2/locations', '//evil.test/x', `http://user:pw@127.0.0.1:${new URL(srv.url).port}/x`, 'https://connect.squareup.com/v2/locations']) {
+    for (const url of [
+      'https://evil.test/v2/locations',
+      '//evil.test/x',
+      `http://user:pw@127.0.0.1:${new URL(srv.url).port}/x`,
+      'https://connect.squareup.com/v2/locations',
+    ]) {
       await expect(api.get(url)).rejects.toBeInstanceOf(HostNotAllowedError);
     }
-    await expect(api.get('/v2/locations', { socketPath: '/tmp/nothing.sock' })).rejects.toBeInstanceOf(HostNotAllowedError);
+    await expect(api.get('/v2/locations', { socketPath: '/tmp/nothing.sock' })).rejects.toBeInstanceOf(
+      HostNotAllowedError,
+    );
     expect(srv.seen).toHaveLength(0);
   });
 
   it('ignores proxy settings from the environment', async () => {
     const proxy = await serve((_req, res) => json(res, 200, { via: 'proxy' }));
     const srv = await serve((_req, res) => json(res, 200, { via: 'direct' }));
-    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    const saved = {
+      HTTP_PROXY: process.env.HTTP_PROXY,
+      http_proxy: process.env.http_proxy,
+      NO_PROXY: process.env.NO_PROXY,
+      no_proxy: process.env.no_proxy,
+    };
     Object.assign(process.env, { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '', no_proxy: '' });
     try {
       const res = await squareClient(srv.url).get('/v2/locations');
       expect(res.data).toEqual({ via: 'direct' });
       expect(proxy.seen).toHaveLength(0);
     } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   });
 
@@ -383,7 +433,14 @@ describe('the HTTP context (createHttpContext)', () => {
     const srv = await serve((_req, res) => json(res, 200, { ok: true }));
     const server = servers.at(-1)!;
     server.on('connection', () => connections++);
-    const ctx = createHttpContext({ endpoints: { 'square.sandbox': srv.url }, allowLoopbackHttp: true, logger, redaction, requestLog, clock: () => new Date() });
+    const ctx = createHttpContext({
+      endpoints: { 'square.sandbox': srv.url },
+      allowLoopbackHttp: true,
+      logger,
+      redaction,
+      requestLog,
+      clock: () => new Date(),
+    });
     const a = ctx.client('square', 'sandbox', 'connect');
     expect(ctx.client('square', 'sandbox', 'connect')).toBe(a);
     for (let i = 0; i < 5; i++) await a.get('/v2/locations');

@@ -28,7 +28,10 @@ describe('the 256 KB limit is a byte cap on the read, not a stat check', () => {
     const stat = await fs.stat(big);
     expect(stat.size).toBe(0); // the precondition that fooled the stat check
     const r = await importPath(big);
-    expect(r).toMatchObject({ ok: false, error: { code: 'FILE_INVALID', message: expect.stringContaining('larger than 256 KB') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_INVALID', message: expect.stringContaining('larger than 256 KB') },
+    });
   });
 
   it('a file just under the cap is read; one byte over is refused', async () => {
@@ -54,11 +57,18 @@ describe('unreadable files answer FILE_INVALID with the reason', () => {
     await fs.symlink(file, link);
     const probe = path.resolve(__dirname, '../helpers/import-probe.ts');
     const node = [process.execPath, '--import', 'tsx', probe];
-    const argv = process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--', ...node] : node;
+    const argv =
+      process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--', ...node] : node;
     try {
       for (const target of [file, link]) {
-        const { stdout } = await run(argv[0]!, [...argv.slice(1), target], { cwd: path.resolve(__dirname, '../..'), timeout: 20_000 });
-        expect(JSON.parse(stdout.trim())).toEqual({ code: 'FILE_INVALID', message: 'That file could not be imported: you do not have permission to read it.' });
+        const { stdout } = await run(argv[0]!, [...argv.slice(1), target], {
+          cwd: path.resolve(__dirname, '../..'),
+          timeout: 20_000,
+        });
+        expect(JSON.parse(stdout.trim())).toEqual({
+          code: 'FILE_INVALID',
+          message: 'That file could not be imported: you do not have permission to read it.',
+        });
       }
     } finally {
       await fs.rm(dir, { recursive: true, force: true });

@@ -13,7 +13,9 @@ beforeEach(async () => {
   seen = [];
   server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url} auth=${req.headers.authorization ?? 'none'}`);
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"category":"INVALID_REQUEST_ERROR","code":"NOT_FOUND"}]}');
+    res
+      .writeHead(404, { 'content-type': 'application/json' })
+      .end('{"errors":[{"category":"INVALID_REQUEST_ERROR","code":"NOT_FOUND"}]}');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -31,11 +33,22 @@ describe('network.check and requests.list', () => {
     expect(seen).toEqual(['GET / auth=none']);
     const { items } = await f.call('requests.list', {});
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ provider: 'square', method: 'GET', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/), path: '/', status: 404, attempt: 1, idempotencyKey: null });
+    expect(items[0]).toMatchObject({
+      provider: 'square',
+      method: 'GET',
+      host: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      path: '/',
+      status: 404,
+      attempt: 1,
+      idempotencyKey: null,
+    });
   });
 
   it('refuses plain HTTP to loopback unless the core was created for tests, before anything is sent', async () => {
-    await f.restart({ allowLoopbackHttp: false, endpoints: { 'clover.sandbox': `http://127.0.0.1:${(server.address() as AddressInfo).port}` } });
+    await f.restart({
+      allowLoopbackHttp: false,
+      endpoints: { 'clover.sandbox': `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+    });
     const r = await f.raw('network.check', { provider: 'clover', environment: 'sandbox' });
     expect(r).toMatchObject({ ok: false, error: { code: 'HOST_NOT_ALLOWED' } });
     expect(seen).toEqual([]);

@@ -29,7 +29,10 @@ async function metadataText(): Promise<string> {
 
 describe('an import file whose key is a secret', () => {
   it('JSON object with a PAKMS key and a UUID as property names: neither is echoed, both are counted', async () => {
-    const r = await importFile('keys.json', JSON.stringify({ SQUARE_ACCESS_TOKEN: SQUARE_TOKEN, [PAKMS]: 'x', [UUID_SECRET]: 'y' }));
+    const r = await importFile(
+      'keys.json',
+      JSON.stringify({ SQUARE_ACCESS_TOKEN: SQUARE_TOKEN, [PAKMS]: 'x', [UUID_SECRET]: 'y' }),
+    );
     if (!r.ok) throw new Error(`import failed: ${r.error.code}`);
     const data = r.data as ResponseOf<'credentials.importFromFile'>;
     const text = JSON.stringify(data);
@@ -41,7 +44,10 @@ describe('an import file whose key is a secret', () => {
   });
 
   it('a .env line whose name is a hex secret is counted, not named', async () => {
-    const r = await importFile('keys.env', `SQUARE_ACCESS_TOKEN=${SQUARE_TOKEN}\n${PAKMS}=x\nDATABASE_URL=postgres://x\n`);
+    const r = await importFile(
+      'keys.env',
+      `SQUARE_ACCESS_TOKEN=${SQUARE_TOKEN}\n${PAKMS}=x\nDATABASE_URL=postgres://x\n`,
+    );
     expect(r).toMatchObject({ ok: true, data: { skipped: [{ envName: 'DATABASE_URL' }], skippedMore: 1 } });
     expect(JSON.stringify(r).toLowerCase()).not.toContain(PAKMS);
   });
@@ -95,7 +101,12 @@ describe('a token where an id belongs', () => {
   it('ordinary labels and ids are still accepted', async () => {
     f.clipboard.writeText(SQUARE_TOKEN);
     const { pending } = await f.call('credentials.importFromClipboard', {});
-    const r = await f.call('credentials.update', { id: pending.credential.id, label: 'Apple A Day – sandbox', merchantId: 'DM7VKY8Q63GNP', locationId: 'L88917AVBK2S5' });
+    const r = await f.call('credentials.update', {
+      id: pending.credential.id,
+      label: 'Apple A Day – sandbox',
+      merchantId: 'DM7VKY8Q63GNP',
+      locationId: 'L88917AVBK2S5',
+    });
     expect(r).toMatchObject({ label: 'Apple A Day – sandbox', merchantId: 'DM7VKY8Q63GNP' });
   });
 });

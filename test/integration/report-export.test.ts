@@ -17,7 +17,12 @@ beforeEach(async () => {
     f.clipboard.writeText(v);
     ids.push((await f.call('credentials.importFromClipboard', {})).pending.credential.id);
   }
-  await f.call('credentials.update', { id: ids[0]!, label: '=HYPERLINK("http://evil.test")', environment: 'sandbox', merchantId: 'DM7VKY8Q63GNP' });
+  await f.call('credentials.update', {
+    id: ids[0]!,
+    label: '=HYPERLINK("http://evil.test")',
+    environment: 'sandbox',
+    merchantId: 'DM7VKY8Q63GNP',
+  });
 });
 afterEach(async () => f.cleanup());
 
@@ -25,12 +30,24 @@ describe('reports.export', () => {
   it('CSV: one row per chosen credential, the documented columns, no value, formulas neutralised', async () => {
     const file = path.join(f.dataDir, 'report.csv');
     f.setSaveFile(file);
-    expect(await f.call('reports.export', { format: 'csv', ids: [ids[0]!] })).toEqual({ saved: true, fileName: 'report.csv', rows: 1 });
+    expect(await f.call('reports.export', { format: 'csv', ids: [ids[0]!] })).toEqual({
+      saved: true,
+      fileName: 'report.csv',
+      rows: 1,
+    });
     const text = await fs.readFile(file, 'utf8');
     for (const s of SECRETS) expect(text).not.toContain(s);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...REPORT_COLUMNS]);
-    expect(rows[0]).toMatchObject({ label: `'=HYPERLINK("http://evil.test")`, provider: 'square', kind: 'access_token', environment: 'sandbox', merchantId: 'DM7VKY8Q63GNP', verdict: 'unchecked', expiry: 'none' });
+    expect(rows[0]).toMatchObject({
+      label: `'=HYPERLINK("http://evil.test")`,
+      provider: 'square',
+      kind: 'access_token',
+      environment: 'sandbox',
+      merchantId: 'DM7VKY8Q63GNP',
+      verdict: 'unchecked',
+      expiry: 'none',
+    });
     expect(rows[0]!.fingerprint).toMatch(/^EAAA…/);
   });
 
@@ -40,7 +57,10 @@ describe('reports.export', () => {
     expect(await f.call('reports.export', { format: 'json' })).toMatchObject({ saved: true, rows: 2 });
     const text = await fs.readFile(file, 'utf8');
     for (const s of SECRETS) expect(text).not.toContain(s);
-    expect(JSON.parse(text)).toMatchObject({ count: 2, credentials: [{ provider: 'square' }, { provider: 'clover', kind: 'pakms_key' }] });
+    expect(JSON.parse(text)).toMatchObject({
+      count: 2,
+      credentials: [{ provider: 'square' }, { provider: 'clover', kind: 'pakms_key' }],
+    });
   });
 
   it('cancelling the save dialog writes nothing', async () => {

@@ -76,7 +76,10 @@ describe('electron-builder --dir, linux-x64', () => {
 
   it('packs the electron-vite output: out/main, out/preload, out/renderer, as built', () => {
     for (const dir of ['/out/main', '/out/preload', '/out/renderer']) {
-      expect(entries.some((e) => e.startsWith(`${dir}/`)), dir).toBe(true);
+      expect(
+        entries.some((e) => e.startsWith(`${dir}/`)),
+        dir,
+      ).toBe(true);
     }
     const main = JSON.parse(extractFile(asarPath, 'package.json').toString()).main as string;
     expect(posix.normalize(`/${main}`)).toBe('/out/main/index.js');

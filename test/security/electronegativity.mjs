@@ -99,10 +99,13 @@ const keyOf = (f) => `${f.id}|${f.severity}|${f.file}|${f.location}`;
 /** The tool writes the CSV with two unawaited fs.writeFile calls; wait until it matches the run. */
 async function waitForCsv(csvPath, issues) {
   const expected = issues
-    .map((i) => keyOf({ id: i.id, severity: i.severity.name, file: i.file, location: `${i.location.line}:${i.location.column}` }))
+    .map((i) =>
+      keyOf({ id: i.id, severity: i.severity.name, file: i.file, location: `${i.location.line}:${i.location.column}` }),
+    )
     .sort();
   let last = 'no CSV written';
-  for (let attempt = 0; attempt < 200; attempt++) { // up to 20 s: the machine may be busy
+  for (let attempt = 0; attempt < 200; attempt++) {
+    // up to 20 s: the machine may be busy
     await new Promise((r) => setTimeout(r, 100));
     if (!existsSync(csvPath)) continue;
     try {
@@ -127,7 +130,11 @@ function printTable(findings) {
   ];
   const cells = findings.map((f) => cols.map(([, get]) => get(f)));
   const widths = cols.map(([name], c) => Math.max(name.length, ...cells.map((row) => row[c].length)));
-  const line = (values) => values.map((v, c) => v.padEnd(widths[c])).join('  ').trimEnd();
+  const line = (values) =>
+    values
+      .map((v, c) => v.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd();
   console.log(line(cols.map(([name]) => name)));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of cells) console.log(line(row));
@@ -152,10 +159,13 @@ async function main() {
     const loader = new LoaderDirectory();
     await loader.load(stage);
     const files = [...loader.list_files].map((f) => path.relative(stage, f));
-    const perDir = Object.fromEntries(SCAN_DIRS.map((d) => [d, files.filter((f) => f.startsWith(d + path.sep)).length]));
+    const perDir = Object.fromEntries(
+      SCAN_DIRS.map((d) => [d, files.filter((f) => f.startsWith(d + path.sep)).length]),
+    );
     console.log(`electronegativity: ${files.length} files (${SCAN_DIRS.map((d) => `${d}: ${perDir[d]}`).join(', ')})`);
     const empty = SCAN_DIRS.filter((d) => perDir[d] === 0);
-    if (empty.length > 0) throw new Error(`the scanner found no files in ${empty.join(', ')}; a scan that reads nothing cannot pass`);
+    if (empty.length > 0)
+      throw new Error(`the scanner found no files in ${empty.join(', ')}; a scan that reads nothing cannot pass`);
 
     const csvPath = path.join(stage, 'electronegativity.csv');
     // The tool announces the (stubbed) translation download failing on every run; drop just that.
@@ -188,7 +198,9 @@ async function main() {
       }
     }
 
-    findings.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.file.localeCompare(b.file));
+    findings.sort(
+      (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.file.localeCompare(b.file),
+    );
     if (findings.length > 0) printTable(findings);
     const blocking = findings.filter((f) => FAILING.has(f.severity));
     console.log(

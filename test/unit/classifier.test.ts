@@ -20,21 +20,27 @@ const cases: [string, string, string, string | null][] = [
 const jwt = (claims: object): string =>
   `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJlc2lnbmF0dXJl`;
 
-describe('other vendors\' credentials are named, never guessed as Clover tokens (issue #7)', () => {
+describe("other vendors' credentials are named, never guessed as Clover tokens (issue #7)", () => {
   it.each([
     ['sk_test_51HqFakeStripeKeyABCDEF123456', 'a Stripe secret key'],
     ['rk_live_51HqFakeStripeKeyABCDEF123456', 'a Stripe secret key'],
     ['AKIAIOSFODNN7EXAMPLE', 'an AWS access key ID'],
     ['ghp_0123456789abcdefghijklmnopqrstuvwxyzAB', 'a GitHub token'],
     ['xoxb-123456789012-abcdefghijkl', 'a Slack token'],
-    [jwt({ iss: 'https://login.example-idp.com', sub: 'u1' }), 'a JSON Web Token issued by https://login.example-idp.com'],
+    [
+      jwt({ iss: 'https://login.example-idp.com', sub: 'u1' }),
+      'a JSON Web Token issued by https://login.example-idp.com',
+    ],
     [jwt({ sub: 'no issuer' }), 'a JSON Web Token of another issuer'],
   ])('%s -> %s', (value, name) => {
     expect(() => classify(value)).toThrowError(`That is not a Clover or Square credential: it looks like ${name}.`);
   });
 
   it('a JWT issued by Clover is still a Clover token (its v2 format is not fixed, clover-api.md §2)', () => {
-    expect(classify(jwt({ iss: 'https://www.clover.com', sub: 'm1' }))).toMatchObject({ provider: 'clover', kind: 'access_token' });
+    expect(classify(jwt({ iss: 'https://www.clover.com', sub: 'm1' }))).toMatchObject({
+      provider: 'clover',
+      kind: 'access_token',
+    });
   });
 });
 

@@ -20,7 +20,11 @@ describe('devServerCsp', () => {
     const csp = /content="([^"]+)"/.exec(out.slice(out.indexOf('Content-Security-Policy')))![1]!;
     expect(csp).toContain("script-src 'self' 'unsafe-inline'");
     expect(csp).toContain("connect-src 'self' ws://localhost:* http://localhost:*");
-    const untouched = (p: string) => p.split(';').map((d) => d.trim()).filter((d) => !/^(script-src|connect-src)/.test(d));
+    const untouched = (p: string) =>
+      p
+        .split(';')
+        .map((d) => d.trim())
+        .filter((d) => !/^(script-src|connect-src)/.test(d));
     expect(untouched(csp)).toEqual(untouched(RENDERER_CSP));
     expect(csp).not.toContain('unsafe-eval');
   });

@@ -20,7 +20,12 @@ describe('package.json start scripts', () => {
 
 describe('describeFailure', () => {
   const hints = [
-    'ELECTRON_GET_USE_PROXY=1', 'HTTPS_PROXY', 'NO_PROXY', 'ELECTRON_MIRROR', 'v45.4.1/', 'npx install-electron',
+    'ELECTRON_GET_USE_PROXY=1',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ELECTRON_MIRROR',
+    'v45.4.1/',
+    'npx install-electron',
   ];
 
   it('names the HTTP status and URL of a failed download, with every remedy and no stack frame', () => {
@@ -53,8 +58,9 @@ describe('describeFailure', () => {
   });
 
   it('passes any other first line through, and copes with no output at all', () => {
-    expect(describeFailure({ stderr: stack('Error: EACCES: permission denied'), version: '45.4.1', mirror: undefined }))
-      .toContain('What failed: Error: EACCES: permission denied');
+    expect(
+      describeFailure({ stderr: stack('Error: EACCES: permission denied'), version: '45.4.1', mirror: undefined }),
+    ).toContain('What failed: Error: EACCES: permission denied');
     expect(describeFailure({ stderr: '', version: '45.4.1', mirror: undefined })).toContain('What failed: no output');
   });
 

@@ -8,10 +8,25 @@ const NOW = Date.parse('2026-12-02T12:00:00Z');
 const DAY = 86_400_000;
 const rec = (over: Partial<StoredCredential>): StoredCredential =>
   ({
-    id: randomUUID(), provider: 'clover', kind: 'access_token', environment: 'sandbox', label: 'Token', status: 'active',
-    fingerprint: 'EAAA…4b24 · 7f3a', source: 'file', addedAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z',
-    expiresAt: null, lastCheckedAt: null, merchantId: null, appId: null, locationId: null, parentId: null, inspection: null,
-    valueHash: null, ...over,
+    id: randomUUID(),
+    provider: 'clover',
+    kind: 'access_token',
+    environment: 'sandbox',
+    label: 'Token',
+    status: 'active',
+    fingerprint: 'EAAA…4b24 · 7f3a',
+    source: 'file',
+    addedAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    expiresAt: null,
+    lastCheckedAt: null,
+    merchantId: null,
+    appId: null,
+    locationId: null,
+    parentId: null,
+    inspection: null,
+    valueHash: null,
+    ...over,
   }) as StoredCredential;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -35,7 +50,12 @@ describe('dueNotices', () => {
     const fresh = rec({ provider: 'square', label: 'Fresh', expiresAt: iso(NOW + 25 * DAY) }); // 5 days old
     const notes = dueNotices([old, fresh], NOW, 7);
     expect(notes).toEqual([
-      { credentialId: old.id, key: `${old.id}:square-age`, title: 'PROD · Seller is 9 days old', body: 'Square recommends refreshing OAuth access tokens every 7 days or less.' },
+      {
+        credentialId: old.id,
+        key: `${old.id}:square-age`,
+        title: 'PROD · Seller is 9 days old',
+        body: 'Square recommends refreshing OAuth access tokens every 7 days or less.',
+      },
     ]);
   });
 });
@@ -44,6 +64,10 @@ describe('osNotifications', () => {
   const n = (i: number) => ({ title: `t${i}`, body: `b${i}` });
   it('shows up to three as they are and sums up the rest in one', () => {
     expect(osNotifications([n(1), n(2)])).toEqual([n(1), n(2)]);
-    expect(osNotifications([n(1), n(2), n(3), n(4), n(5)])).toEqual([n(1), n(2), { title: '3 more credentials need attention', body: 'Open Merchant Keychain to see which ones.' }]);
+    expect(osNotifications([n(1), n(2), n(3), n(4), n(5)])).toEqual([
+      n(1),
+      n(2),
+      { title: '3 more credentials need attention', body: 'Open Merchant Keychain to see which ones.' },
+    ]);
   });
 });

@@ -27,7 +27,9 @@ describe('RedactionRegistry', () => {
   });
   it('scrubs credential shapes that were never registered', () => {
     const r = new RedactionRegistry();
-    const out = r.scrub('Authorization: Bearer abc.def-ghi and EAAAl3ikZabcdefghijklmnop and sandbox-sq0csb-abcdefghijk');
+    const out = r.scrub(
+      'Authorization: Bearer abc.def-ghi and EAAAl3ikZabcdefghijklmnop and sandbox-sq0csb-abcdefghijk',
+    );
     expect(out).not.toMatch(/abc\.def|EAAAl3|sq0csb-abc/);
   });
   it('redacts tokens in URL paths', () => {

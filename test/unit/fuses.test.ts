@@ -19,8 +19,13 @@ describe('ELECTRON_FUSES (checklist item 19)', () => {
   it('sets nothing it does not assert (a new fuse must be reviewed here)', () => {
     expect(Object.keys(ELECTRON_FUSES).sort()).toEqual(
       [
-        'enableCookieEncryption', 'enableEmbeddedAsarIntegrityValidation', 'enableNodeCliInspectArguments',
-        'enableNodeOptionsEnvironmentVariable', 'grantFileProtocolExtraPrivileges', 'onlyLoadAppFromAsar', 'runAsNode',
+        'enableCookieEncryption',
+        'enableEmbeddedAsarIntegrityValidation',
+        'enableNodeCliInspectArguments',
+        'enableNodeOptionsEnvironmentVariable',
+        'grantFileProtocolExtraPrivileges',
+        'onlyLoadAppFromAsar',
+        'runAsNode',
       ].sort(),
     );
   });

@@ -88,7 +88,14 @@ describe('isAllowedUrl: tricks', () => {
 });
 
 describe('isAllowedUrl: loopback over plain http', () => {
-  const loopbacks = ['http://127.0.0.1:54321/v2', 'http://127.8.9.10/x', 'http://localhost:3000/', 'http://[::1]:8080/', 'http://2130706433/', 'http://0x7f.1/'];
+  const loopbacks = [
+    'http://127.0.0.1:54321/v2',
+    'http://127.8.9.10/x',
+    'http://localhost:3000/',
+    'http://[::1]:8080/',
+    'http://2130706433/',
+    'http://0x7f.1/',
+  ];
   for (const url of loopbacks) {
     it(`${url}: only with allowLoopbackHttp`, () => {
       expect(isAllowedUrl(url, 'square', 'sandbox', strict)).toBe(false);

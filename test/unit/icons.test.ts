@@ -11,7 +11,10 @@ describe('resources/ icons', () => {
       [...PNG_SIZES.map((s) => `icons/${s}x${s}.png`), 'icon.icns', 'icon.ico'].sort(),
     );
     const stale = [...rendered].filter(([name, data]) => !readFileSync(join(RESOURCES_DIR, name)).equals(data));
-    expect(stale.map(([name]) => name), 'regenerate with `npm run icons` and commit').toEqual([]);
+    expect(
+      stale.map(([name]) => name),
+      'regenerate with `npm run icons` and commit',
+    ).toEqual([]);
   });
 
   it.each(PNG_SIZES)('%i px PNG is %i px square', (size) => {

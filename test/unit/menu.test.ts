@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { menuTemplate } from '../../src-main/menu';
 
-const roles = (items: { role?: string; submenu?: unknown }[]): string[] => items.map((i) => i.role ?? '').filter(Boolean);
+const roles = (items: { role?: string; submenu?: unknown }[]): string[] =>
+  items.map((i) => i.role ?? '').filter(Boolean);
 const viewOf = (packaged: boolean) =>
   menuTemplate(packaged, 'linux').find((m) => m.label === 'View')?.submenu as { role?: string; accelerator?: string }[];
 

@@ -17,16 +17,35 @@ afterEach(async () => fs.rm(dir, { recursive: true, force: true }));
 
 const record = (over: Partial<StoredCredential> = {}): StoredCredential =>
   ({
-    id: randomUUID(), provider: 'square', kind: 'access_token', environment: 'sandbox', label: 'x', status: 'active',
-    fingerprint: 'EAAA…4b24 · 7f3a', source: 'clipboard', addedAt: '2026-11-22T00:00:00.000Z', updatedAt: '2026-11-22T00:00:00.000Z',
-    expiresAt: null, lastCheckedAt: null, merchantId: null, appId: null, locationId: null, parentId: null, inspection: null, valueHash: null,
+    id: randomUUID(),
+    provider: 'square',
+    kind: 'access_token',
+    environment: 'sandbox',
+    label: 'x',
+    status: 'active',
+    fingerprint: 'EAAA…4b24 · 7f3a',
+    source: 'clipboard',
+    addedAt: '2026-11-22T00:00:00.000Z',
+    updatedAt: '2026-11-22T00:00:00.000Z',
+    expiresAt: null,
+    lastCheckedAt: null,
+    merchantId: null,
+    appId: null,
+    locationId: null,
+    parentId: null,
+    inspection: null,
+    valueHash: null,
     ...over,
   }) as StoredCredential;
 
 const file = (): string => path.join(dir, INDEX_FILE);
 const writeIndex = (content: unknown): Promise<void> =>
   fs.writeFile(file(), typeof content === 'string' ? content : JSON.stringify(content));
-const v2 = (credentials: unknown[]) => ({ version: RECORD_VERSION, settings: { clipboardClearSeconds: 30 }, credentials });
+const v2 = (credentials: unknown[]) => ({
+  version: RECORD_VERSION,
+  settings: { clipboardClearSeconds: 30 },
+  credentials,
+});
 
 async function loaded(): Promise<MetadataIndex> {
   const idx = new MetadataIndex(dir);
@@ -48,8 +67,12 @@ describe('MetadataIndex: writes', () => {
     const idx = await loaded();
     await idx.mutate((d) => void d.credentials.push(record()));
     const before = await fs.readFile(file(), 'utf8');
-    await expect(idx.mutate((d) => void (d.credentials[0] = { ...d.credentials[0]!, secret: 'x' } as never))).rejects.toThrow();
-    await expect(idx.mutate((d) => void d.credentials.push(record({ provider: 'clover', kind: 'application_id' } as never)))).rejects.toThrow();
+    await expect(
+      idx.mutate((d) => void (d.credentials[0] = { ...d.credentials[0]!, secret: 'x' } as never)),
+    ).rejects.toThrow();
+    await expect(
+      idx.mutate((d) => void d.credentials.push(record({ provider: 'clover', kind: 'application_id' } as never))),
+    ).rejects.toThrow();
     expect(await fs.readFile(file(), 'utf8')).toBe(before);
     expect(idx.list()[0]).not.toHaveProperty('secret');
   });
@@ -58,7 +81,9 @@ describe('MetadataIndex: writes', () => {
     const idx = await loaded();
     const e = record();
     await idx.mutate((d) => void d.credentials.push(e));
-    await expect(idx.mutate((d) => void d.credentials.push(record({ id: e.id })))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(idx.mutate((d) => void d.credentials.push(record({ id: e.id })))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('serialises concurrent changes', async () => {
@@ -200,7 +225,9 @@ describe('MetadataIndex: damage never makes credentials vanish', () => {
     const idx = new MetadataIndex(dir);
     expect(await idx.load()).toMatchObject({ state: 'read_only' });
     expect(idx.list()).toHaveLength(1);
-    await expect(idx.mutate((d) => void d.credentials.push(record()))).rejects.toMatchObject({ code: 'METADATA_READ_ONLY' });
+    await expect(idx.mutate((d) => void d.credentials.push(record()))).rejects.toMatchObject({
+      code: 'METADATA_READ_ONLY',
+    });
     expect(await fs.readFile(file(), 'utf8')).toBe(text);
   });
 
@@ -210,6 +237,8 @@ describe('MetadataIndex: damage never makes credentials vanish', () => {
     const health = await idx.load();
     expect(health.state).toBe('unavailable');
     expect(health.hint).toMatch(/Move .*credentials\.json out of the way/);
-    await expect(idx.mutate((d) => void d.credentials.push(record()))).rejects.toMatchObject({ code: 'METADATA_READ_ONLY' });
+    await expect(idx.mutate((d) => void d.credentials.push(record()))).rejects.toMatchObject({
+      code: 'METADATA_READ_ONLY',
+    });
   });
 });

@@ -73,7 +73,10 @@ describe('preload surface (window.keychain)', () => {
 
   it('sends each call on its own channel with only the given payload', async () => {
     const id = '7f1d3c2e-1111-4a4a-8b8b-123456789abc';
-    await expect(api.listCredentials()).resolves.toEqual({ ok: true, data: { channel: 'credentials.list', payload: {} } });
+    await expect(api.listCredentials()).resolves.toEqual({
+      ok: true,
+      data: { channel: 'credentials.list', payload: {} },
+    });
     await api.copySecret(id, 'env');
     await api.deleteCredential(id);
     await api.openDocs('https://docs.clover.com/');
@@ -115,8 +118,11 @@ describe('preload surface (window.keychain)', () => {
 
   it('needs nothing but electron at runtime (sandboxed preloads cannot require other modules)', () => {
     const runtimeImports = (file: string) =>
-      [...readFileSync(path.resolve(__dirname, '../../src-main', file), 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*['"]([^'"]+)['"]/gm)]
-        .map((m) => m[1]);
+      [
+        ...readFileSync(path.resolve(__dirname, '../../src-main', file), 'utf8').matchAll(
+          /^import\s+(?!type\b)[^'"]*['"]([^'"]+)['"]/gm,
+        ),
+      ].map((m) => m[1]);
     expect(runtimeImports('preload.ts').sort()).toEqual(['@shared/bridge', 'electron']);
     expect(runtimeImports('shared/bridge.ts')).toEqual([]);
   });

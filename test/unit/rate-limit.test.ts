@@ -12,7 +12,9 @@ describe('createHostLimiter', () => {
   it('caps requests in flight per host and hands slots on in order', async () => {
     const limiter = createHostLimiter({ maxConcurrent: 2, maxPerWindow: 100 });
     const granted: number[] = [];
-    const releases = await Promise.all([0, 1].map((i) => limiter.acquire('a', undefined).then((r) => (granted.push(i), r))));
+    const releases = await Promise.all(
+      [0, 1].map((i) => limiter.acquire('a', undefined).then((r) => (granted.push(i), r))),
+    );
     const third = limiter.acquire('a').then((r) => (granted.push(2), r));
     const otherHost = await limiter.acquire('b');
     await flush();

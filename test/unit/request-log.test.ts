@@ -49,7 +49,10 @@ describe('createRequestLog', () => {
 
 describe('buildRequestLogEntry', () => {
   it('produces a schema-valid entry with host, path, status, duration, key and attempt', () => {
-    const e = buildRequestLogEntry({ ...base, url: 'http://127.0.0.1:5000/v2/payments?limit=5' }, new RedactionRegistry());
+    const e = buildRequestLogEntry(
+      { ...base, url: 'http://127.0.0.1:5000/v2/payments?limit=5' },
+      new RedactionRegistry(),
+    );
     expect(RequestLogEntry.parse(e)).toEqual(e);
     expect(e).toMatchObject({
       provider: 'square',
@@ -69,7 +72,12 @@ describe('buildRequestLogEntry', () => {
     const reg = new RedactionRegistry();
     reg.register('REGISTERED-SECRET-123');
     const e = buildRequestLogEntry(
-      { ...base, idempotencyKey: 'k'.repeat(100), error: `boom REGISTERED-SECRET-123 Bearer abc.def ${'x'.repeat(500)}`, url: `https://h.test/${'a'.repeat(3000)}` },
+      {
+        ...base,
+        idempotencyKey: 'k'.repeat(100),
+        error: `boom REGISTERED-SECRET-123 Bearer abc.def ${'x'.repeat(500)}`,
+        url: `https://h.test/${'a'.repeat(3000)}`,
+      },
       reg,
     );
     expect(RequestLogEntry.safeParse(e).success).toBe(true);
@@ -93,7 +101,9 @@ describe('redactPathAndQuery', () => {
   reg.register('sq0csp-REGISTEREDappsecret');
 
   it('redacts /access_tokens/{token} path segments (clover-api.md §8)', () => {
-    expect(redactPathAndQuery('/v3/access_tokens/8f3a1b2c-aaaa-bbbb-cccc-ddddeeeeffff', reg)).toBe('/v3/access_tokens/[REDACTED]');
+    expect(redactPathAndQuery('/v3/access_tokens/8f3a1b2c-aaaa-bbbb-cccc-ddddeeeeffff', reg)).toBe(
+      '/v3/access_tokens/[REDACTED]',
+    );
   });
 
   it('drops the values of secret-looking query keys and keeps the others', () => {
@@ -108,11 +118,15 @@ describe('redactPathAndQuery', () => {
   });
 
   it('matches secret keys case-insensitively and even when percent-encoded', () => {
-    expect(redactPathAndQuery('/x?Access_Token=T1&%61ccess_token=T2', reg)).toBe('/x?Access_Token=[REDACTED]&access_token=[REDACTED]');
+    expect(redactPathAndQuery('/x?Access_Token=T1&%61ccess_token=T2', reg)).toBe(
+      '/x?Access_Token=[REDACTED]&access_token=[REDACTED]',
+    );
   });
 
   it('scrubs registered secrets anywhere, including percent-encoded', () => {
-    expect(redactPathAndQuery('/v1/sq0csp-REGISTEREDappsecret/x?q=sq0csp-REGISTEREDappsecret', reg)).not.toContain('REGISTERED');
+    expect(redactPathAndQuery('/v1/sq0csp-REGISTEREDappsecret/x?q=sq0csp-REGISTEREDappsecret', reg)).not.toContain(
+      'REGISTERED',
+    );
     expect(redactPathAndQuery('/v1/sq0csp-%52EGISTEREDappsecret', reg)).not.toContain('EGISTERED');
   });
 
@@ -125,7 +139,12 @@ describe('redactPathAndQuery', () => {
     const secret = 'Zq9x7Rk2Lm4Np6Tv8Wb0Yc3Ed5Fg';
     r.register(secret);
     const encoded = [...secret].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
-    for (const raw of [`/v3/items/%zz/${encoded}`, `/v3/items/${encoded}%`, `/x?note=%E0%A4%A/${encoded}`, `/x?q=100%&v=${encoded}`]) {
+    for (const raw of [
+      `/v3/items/%zz/${encoded}`,
+      `/v3/items/${encoded}%`,
+      `/x?note=%E0%A4%A/${encoded}`,
+      `/x?q=100%&v=${encoded}`,
+    ]) {
       const out = redactPathAndQuery(raw, r);
       expect(out).not.toContain(secret);
       expect(out).not.toContain(encoded);

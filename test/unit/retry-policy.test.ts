@@ -1,15 +1,46 @@
 import { AxiosError, AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelayMs, shouldRetry, type RetryPolicy } from '../../src-main/providers/http/retry-policy';
+import {
+  DEFAULT_RETRY_POLICY,
+  retryAfterMs,
+  retryDelayMs,
+  shouldRetry,
+  type RetryPolicy,
+} from '../../src-main/providers/http/retry-policy';
 
-const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 400, maxRetryAfterMs: 5000, random: () => 0.5 };
+const policy: RetryPolicy = {
+  ...DEFAULT_RETRY_POLICY,
+  baseDelayMs: 100,
+  maxDelayMs: 400,
+  maxRetryAfterMs: 5000,
+  random: () => 0.5,
+};
 
-function err(method: string, opts: { status?: number; code?: string; headers?: Record<string, string>; data?: unknown; reqHeaders?: Record<string, string> } = {}) {
-  const config = { method, headers: new AxiosHeaders(opts.reqHeaders ?? {}), data: opts.data } as InternalAxiosRequestConfig;
+function err(
+  method: string,
+  opts: {
+    status?: number;
+    code?: string;
+    headers?: Record<string, string>;
+    data?: unknown;
+    reqHeaders?: Record<string, string>;
+  } = {},
+) {
+  const config = {
+    method,
+    headers: new AxiosHeaders(opts.reqHeaders ?? {}),
+    data: opts.data,
+  } as InternalAxiosRequestConfig;
   const response =
     opts.status === undefined
       ? undefined
-      : ({ status: opts.status, headers: new AxiosHeaders(opts.headers ?? {}), data: {}, config, statusText: '' } as AxiosResponse);
+      : ({
+          status: opts.status,
+          headers: new AxiosHeaders(opts.headers ?? {}),
+          data: {},
+          config,
+          statusText: '',
+        } as AxiosResponse);
   return new AxiosError('x', opts.code ?? (response ? 'ERR_BAD_RESPONSE' : 'ECONNRESET'), config, {}, response);
 }
 
@@ -48,7 +79,9 @@ describe('shouldRetry', () => {
 
 describe('retryDelayMs', () => {
   it('waits at least Retry-After (seconds or HTTP-date)', () => {
-    expect(retryDelayMs(1, err('get', { status: 429, headers: { 'retry-after': '2' } }), policy)).toBeGreaterThanOrEqual(2000);
+    expect(
+      retryDelayMs(1, err('get', { status: 429, headers: { 'retry-after': '2' } }), policy),
+    ).toBeGreaterThanOrEqual(2000);
     expect(retryAfterMs({ 'retry-after': new Date(Date.now() + 3000).toUTCString() })).toBeGreaterThan(1000);
     expect(retryAfterMs({ 'retry-after': 'soon' })).toBeNull();
     expect(retryAfterMs({})).toBeNull();

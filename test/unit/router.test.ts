@@ -21,14 +21,21 @@ function router(overrides: Partial<Handlers>) {
   const logger = createLogger({ dataDir: dir, redaction });
   const calls: string[] = [];
   const handlers = new Proxy(overrides, {
-    get: (t, k: string) => t[k as keyof Handlers] ?? (() => { calls.push(k); throw new Error('not in this test'); }),
+    get: (t, k: string) =>
+      t[k as keyof Handlers] ??
+      (() => {
+        calls.push(k);
+        throw new Error('not in this test');
+      }),
   }) as Handlers;
   return { invoke: createRouter(handlers, logger, redaction), calls, logFile: logger.file };
 }
 
 describe('router', () => {
   it('refuses a response with an extra field (a leaked secret) as RESPONSE_INVALID', async () => {
-    const { invoke } = router({ 'settings.get': () => ({ clipboardClearSeconds: 30, token: 'SUPERSECRETVALUE-123' }) as never });
+    const { invoke } = router({
+      'settings.get': () => ({ clipboardClearSeconds: 30, token: 'SUPERSECRETVALUE-123' }) as never,
+    });
     const r = await invoke('settings.get', {});
     expect(r).toEqual({ ok: false, error: expect.objectContaining({ code: 'RESPONSE_INVALID' }) });
     expect(JSON.stringify(r)).not.toContain('SUPERSECRETVALUE');
@@ -36,7 +43,9 @@ describe('router', () => {
 
   it('never calls the handler for an invalid request', async () => {
     let called = false;
-    const { invoke } = router({ 'settings.update': () => ((called = true), { clipboardClearSeconds: 5, expiryWarningDays: 7 }) });
+    const { invoke } = router({
+      'settings.update': () => ((called = true), { clipboardClearSeconds: 5, expiryWarningDays: 7 }),
+    });
     const r = await invoke('settings.update', { clipboardClearSeconds: 'soon' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', fields: ['clipboardClearSeconds'] } });
     expect(called).toBe(false);
@@ -44,10 +53,17 @@ describe('router', () => {
 
   it('turns AppError into its typed error and anything else into INTERNAL, logging only its class', async () => {
     const { invoke, logFile } = router({
-      'credentials.list': () => { throw new Error('boom with SUPERSECRETVALUE-123 inside'); },
-      'settings.get': () => { throw new AppError('KEYCHAIN_LOCKED', 'Locked.', 'Unlock it.'); },
+      'credentials.list': () => {
+        throw new Error('boom with SUPERSECRETVALUE-123 inside');
+      },
+      'settings.get': () => {
+        throw new AppError('KEYCHAIN_LOCKED', 'Locked.', 'Unlock it.');
+      },
     });
-    expect(await invoke('settings.get', {})).toEqual({ ok: false, error: { code: 'KEYCHAIN_LOCKED', message: 'Locked.', hint: 'Unlock it.', fields: [] } });
+    expect(await invoke('settings.get', {})).toEqual({
+      ok: false,
+      error: { code: 'KEYCHAIN_LOCKED', message: 'Locked.', hint: 'Unlock it.', fields: [] },
+    });
     const r = await invoke('credentials.list', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(r)).not.toContain('boom');

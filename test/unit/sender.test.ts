@@ -64,10 +64,15 @@ describe('resolveDevServerUrl', () => {
     },
   );
 
-  it.each([undefined, '', 'garbage', 'https://example.com/', 'http://localhost.evil.com:5173/', 'file:///tmp/index.html', 'http://u@localhost:5173/'])(
-    'refuses %s',
-    (url) => {
-      expect(resolveDevServerUrl(url, false)).toBeUndefined();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'garbage',
+    'https://example.com/',
+    'http://localhost.evil.com:5173/',
+    'file:///tmp/index.html',
+    'http://u@localhost:5173/',
+  ])('refuses %s', (url) => {
+    expect(resolveDevServerUrl(url, false)).toBeUndefined();
+  });
 });

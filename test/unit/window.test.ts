@@ -44,9 +44,21 @@ describe('createWindowOptions', () => {
   it('sets no web preference it does not assert (a new flag must be reviewed here)', () => {
     expect(Object.keys(prefs).sort()).toEqual(
       [
-        'allowRunningInsecureContent', 'contextIsolation', 'devTools', 'disableBlinkFeatures', 'experimentalFeatures',
-        'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload',
-        'safeDialogs', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag',
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'devTools',
+        'disableBlinkFeatures',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'safeDialogs',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
       ].sort(),
     );
   });
@@ -121,7 +133,14 @@ describe('RENDERER_CSP', () => {
     () => {
       const html = readFileSync(RENDERER_HTML, 'utf8');
       const cspMetas = [...html.matchAll(/<meta\b[^>]*>/gi)]
-        .map((m) => Object.fromEntries([...m[0].matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [a[1]?.toLowerCase(), a[2] ?? a[3]])))
+        .map((m) =>
+          Object.fromEntries(
+            [...m[0].matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((a) => [
+              a[1]?.toLowerCase(),
+              a[2] ?? a[3],
+            ]),
+          ),
+        )
         .filter((attrs) => attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
       expect(cspMetas).toHaveLength(1);
       expect(cspMetas[0]?.['content']).toBe(RENDERER_CSP);
@@ -133,7 +152,8 @@ describe('RENDERER_CSP', () => {
 function fakeContents() {
   const listeners = new Map<string, (...args: unknown[]) => void>();
   let openHandler: ((d: { url: string }) => { action: string }) | undefined;
-  let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void) | null = null;
+  let requestHandler:
+    ((wc: unknown, permission: string, cb: (granted: boolean) => void, details: unknown) => void) | null = null;
   let checkHandler: ((...args: unknown[]) => boolean) | null = null;
   const contents = {
     on: (event: string, listener: (...args: unknown[]) => void) => {

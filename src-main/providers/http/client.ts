@@ -4,11 +4,25 @@
 // log entry + one audit line per attempt (invariant 6). Errors leave as typed, redacted errors.
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
+import axios, {
+  AxiosError,
+  AxiosHeaders,
+  type AxiosAdapter,
+  type AxiosInstance,
+  type InternalAxiosRequestConfig,
+} from 'axios';
 import axiosRetry from 'axios-retry';
 import type { Logger } from '../../log/logger';
 import type { RedactionRegistry } from '../../log/redaction';
-import { baseUrlFor, isAllowedUrl, type EndpointOverrides, type EnvironmentId, type ProviderId, type Region, type ServiceOf } from './hosts';
+import {
+  baseUrlFor,
+  isAllowedUrl,
+  type EndpointOverrides,
+  type EnvironmentId,
+  type ProviderId,
+  type Region,
+  type ServiceOf,
+} from './hosts';
 import { HostNotAllowedError, contextOf, toProviderHttpError } from './http-errors';
 import { createKeyedLimits, type KeyedLimits, type LimitSpec } from './keyed-limits';
 import { createHostLimiter, type HostLimiter } from './rate-limit';
@@ -77,7 +91,14 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
 
   // `url` is computed once per attempt: axios.getUri merges the whole config, which showed up as
   // a large share of a bulk inspection's CPU when it ran several times per request.
-  const record = (config: InternalAxiosRequestConfig, url: string, at: Date, durationMs: number, status: number | null, error: string | null): void => {
+  const record = (
+    config: InternalAxiosRequestConfig,
+    url: string,
+    at: Date,
+    durationMs: number,
+    status: number | null,
+    error: string | null,
+  ): void => {
     const retry = (config as { 'axios-retry'?: { retryCount?: number } })['axios-retry'];
     const entry = buildRequestLogEntry(
       {
@@ -103,7 +124,12 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     const at = clock();
     const url = safeUri(config);
     if (config.socketPath || !isAllowedUrl(url, provider, environment, { allowLoopbackHttp: o.allowLoopbackHttp })) {
-      const err = new HostNotAllowedError('host_not_allowed', `not an allowed ${provider} ${environment} host`, contextOf(config, provider, redaction), redaction);
+      const err = new HostNotAllowedError(
+        'host_not_allowed',
+        `not an allowed ${provider} ${environment} host`,
+        contextOf(config, provider, redaction),
+        redaction,
+      );
       record(config, url, at, 0, null, 'host not allowed');
       throw err;
     }
@@ -128,9 +154,9 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
       const releaseHost = ownHostCap
         ? () => undefined
         : await limiter.acquire(new URL(url).host, signal).catch((e: unknown) => {
-          releaseKeyed();
-          throw e;
-        });
+            releaseKeyed();
+            throw e;
+          });
       release = () => (releaseHost(), releaseKeyed());
     } catch (e) {
       if (deadline.aborted) throw deadlineError(config, deadlineMs);
@@ -149,7 +175,14 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     } catch (err) {
       const e = err as { response?: { status?: number }; code?: string; message?: string };
       const status = e.response?.status ?? null;
-      record(config, url, at, performance.now() - started, status, status !== null ? `HTTP ${status}` : `${e.code ?? 'ERROR'}: ${e.message ?? ''}`);
+      record(
+        config,
+        url,
+        at,
+        performance.now() - started,
+        status,
+        status !== null ? `HTTP ${status}` : `${e.code ?? 'ERROR'}: ${e.message ?? ''}`,
+      );
       throw err;
     } finally {
       release();
@@ -173,7 +206,9 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
     shouldResetTimeout: true,
   });
   // Registered after axios-retry's, so it sees only the final outcome.
-  instance.interceptors.response.use(undefined, (err: unknown) => Promise.reject(toProviderHttpError(err, provider, redaction)));
+  instance.interceptors.response.use(undefined, (err: unknown) =>
+    Promise.reject(toProviderHttpError(err, provider, redaction)),
+  );
   return instance;
 }
 

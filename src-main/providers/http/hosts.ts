@@ -81,10 +81,12 @@ export function baseUrlFor<P extends ProviderId>(
   endpoints?: EndpointOverrides,
   region: Region = 'na',
 ): string {
-  const override = endpoints?.[`${provider}.${environment}.${service}` as EndpointKey] ?? endpoints?.[`${provider}.${environment}`];
+  const override =
+    endpoints?.[`${provider}.${environment}.${service}` as EndpointKey] ?? endpoints?.[`${provider}.${environment}`];
   if (override) return override.replace(/\/+$/, '');
   const host = HOSTS[provider][environment][service]?.[region];
-  if (!host) throw new UnsupportedServiceError(`${provider} ${service} is not offered in ${environment} region ${region}`);
+  if (!host)
+    throw new UnsupportedServiceError(`${provider} ${service} is not offered in ${environment} region ${region}`);
   return `https://${host}`;
 }
 
@@ -100,7 +102,12 @@ export interface AllowOptions {
   allowLoopbackHttp: boolean;
 }
 
-export function isAllowedUrl(url: string, provider: ProviderId, environment: EnvironmentId, { allowLoopbackHttp }: AllowOptions): boolean {
+export function isAllowedUrl(
+  url: string,
+  provider: ProviderId,
+  environment: EnvironmentId,
+  { allowLoopbackHttp }: AllowOptions,
+): boolean {
   let u: URL;
   try {
     u = new URL(url);

@@ -46,7 +46,11 @@ export function createHttpContext(o: HttpContextOptions): HttpContext {
     client: (provider, environment, service) => {
       const key = `${provider}.${environment}.${service}`;
       let c = clients.get(key);
-      if (!c) clients.set(key, (c = createHttpClient({ ...o, provider, environment, service, limiter, keyedLimits, agents })));
+      if (!c)
+        clients.set(
+          key,
+          (c = createHttpClient({ ...o, provider, environment, service, limiter, keyedLimits, agents })),
+        );
       return c;
     },
     close: () => {

@@ -10,7 +10,8 @@ import type { ProviderId } from './hosts';
 import { idempotencyKeyFrom, redactPathAndQuery } from './request-log';
 import { isTimeoutError, retryAfterMs } from './retry-policy';
 
-export type HttpErrorKind = 'host_not_allowed' | 'timeout' | 'network' | 'redirect' | 'rate_limited' | 'status' | 'too_large';
+export type HttpErrorKind =
+  'host_not_allowed' | 'timeout' | 'network' | 'redirect' | 'rate_limited' | 'status' | 'too_large';
 
 export interface HttpErrorContext {
   provider: ProviderId;
@@ -30,7 +31,11 @@ const USER_TEXT: Record<HttpErrorKind, [ErrorCode, string, string | null]> = {
   redirect: ['VENDOR_ERROR', 'The vendor answered with a redirect, which is not followed.', null],
   rate_limited: ['VENDOR_RATE_LIMITED', 'The vendor is rate-limiting these requests.', 'Wait a little and try again.'],
   status: ['VENDOR_ERROR', 'The vendor refused the request.', null],
-  too_large: ['VENDOR_ERROR', 'The vendor sent a far larger answer than expected; it was not read.', 'Try again later; if it keeps happening, check the vendor status page.'],
+  too_large: [
+    'VENDOR_ERROR',
+    'The vendor sent a far larger answer than expected; it was not read.',
+    'Try again later; if it keeps happening, check the vendor status page.',
+  ],
 };
 
 export class ProviderHttpError extends AppError {
@@ -108,7 +113,11 @@ export function contextOf(
   };
 }
 
-export function toProviderHttpError(err: unknown, provider: ProviderId, redaction: RedactionRegistry): ProviderHttpError {
+export function toProviderHttpError(
+  err: unknown,
+  provider: ProviderId,
+  redaction: RedactionRegistry,
+): ProviderHttpError {
   if (err instanceof ProviderHttpError) return err;
   if (!isAxiosError(err)) {
     const ctx: HttpErrorContext = { provider, method: '?', host: '?', path: '', attempt: 1, idempotencyKey: null };
@@ -121,7 +130,8 @@ export function toProviderHttpError(err: unknown, provider: ProviderId, redactio
     return new HttpTooLargeError('too_large', 'response larger than the cap', ctx, redaction);
   }
   if (!res) {
-    if (isTimeoutError(err)) return new HttpTimeoutError('timeout', `timed out after ${err.config?.timeout ?? '?'} ms`, ctx, redaction);
+    if (isTimeoutError(err))
+      return new HttpTimeoutError('timeout', `timed out after ${err.config?.timeout ?? '?'} ms`, ctx, redaction);
     return new HttpNetworkError('network', `network error ${err.code ?? ''}`.trim(), ctx, redaction);
   }
   const extra = { status: res.status, responseData: res.data };

@@ -5,7 +5,9 @@ import { ALL_CHARGE_SCENARIOS, CHARGE_STATUSES } from '../vocabulary';
 import { Id, IsoTime, Provider, VendorId } from './common';
 
 /** Every key we send is a v4 UUID: it meets Clover's rule and Square's 45-character limit. */
-export const IdempotencyKey = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
 
 export const ChargeRequestView = z.strictObject({
   amount: z.number().int().min(1).max(99_999_999),
@@ -30,7 +32,9 @@ export const ChargeAttemptView = z.strictObject({
   replayed: z.boolean(),
   /** HTTP sends with this key so far (first try, automatic retries, the user's Retry). */
   sends: z.number().int().nonnegative(),
-  refunds: z.array(z.strictObject({ id: z.string().max(100), amount: z.number().int(), status: z.string().max(40) })).max(50),
+  refunds: z
+    .array(z.strictObject({ id: z.string().max(100), amount: z.number().int(), status: z.string().max(40) }))
+    .max(50),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

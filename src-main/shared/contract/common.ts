@@ -15,8 +15,9 @@ export const Id = z.uuid();
 export const IsoTime = z.iso.datetime({ offset: true });
 /** Characters that let one label pose as another: controls (NUL included), bidirectional
  *  overrides and isolates, zero-width characters, and lone surrogates. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const DECEPTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const DECEPTIVE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** At least one character that shows (not only spaces, marks or invisible characters). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 

@@ -41,25 +41,24 @@ export type CredentialView = z.infer<typeof CredentialView>;
 const checkedViews = new WeakSet<object>();
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
-export const CheckedCredentialViews = z
-  .unknown()
-  .superRefine((value, ctx) => {
-    if (!Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: 'Expected an array of credential views' });
-      return;
+export const CheckedCredentialViews = z.unknown().superRefine((value, ctx) => {
+  if (!Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'Expected an array of credential views' });
+    return;
+  }
+  if (value.length > 1_000_000) ctx.addIssue({ code: 'custom', message: 'Too many items' });
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (isObject(item) && checkedViews.has(item)) continue;
+    const r = CredentialView.safeParse(item);
+    if (!r.success) {
+      for (const issue of r.error.issues)
+        ctx.addIssue({ ...issue, code: 'custom', message: issue.message, path: [i, ...issue.path] });
+    } else if (isObject(item) && Object.isFrozen(item)) {
+      checkedViews.add(item);
     }
-    if (value.length > 1_000_000) ctx.addIssue({ code: 'custom', message: 'Too many items' });
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (isObject(item) && checkedViews.has(item)) continue;
-      const r = CredentialView.safeParse(item);
-      if (!r.success) {
-        for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, path: [i, ...issue.path] });
-      } else if (isObject(item) && Object.isFrozen(item)) {
-        checkedViews.add(item);
-      }
-    }
-  }) as unknown as z.ZodType<CredentialView[]>;
+  }
+}) as unknown as z.ZodType<CredentialView[]>;
 
 /** What main proposes for a pasted or imported value; the user confirms or corrects it. */
 export const Proposal = byProvider({

@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { EXPIRY_STATES, VERDICTS } from '../vocabulary';
 import { Environment, Fingerprint, Id, Kind, Provider, VendorId } from './common';
 
-export const GRAPH_NODE_TYPES = ['credential', 'app', 'merchant', 'location', 'card_token', 'charge', 'placeholder'] as const;
+export const GRAPH_NODE_TYPES = [
+  'credential',
+  'app',
+  'merchant',
+  'location',
+  'card_token',
+  'charge',
+  'placeholder',
+] as const;
 
 export const GraphNode = z.strictObject({
   id: z.string().max(200),

@@ -57,7 +57,9 @@ export const events = {
   ...inspectEvents,
   /** Tokens that need attention (inspect/expiry-notices.ts); the shell raises OS notifications. */
   'expiry.warnings': z.strictObject({
-    items: z.array(z.strictObject({ credentialId: Id, title: z.string().max(200), body: z.string().max(300) })).max(100),
+    items: z
+      .array(z.strictObject({ credentialId: Id, title: z.string().max(200), body: z.string().max(300) }))
+      .max(100),
   }),
 } as const;
 export type EventName = keyof typeof events;

@@ -38,9 +38,18 @@ export function authenticate(
   if (token.kind === 'oauth') {
     const missing = opts.scopes.filter((s) => !token.scopes.includes(s));
     if (missing.length) {
-      return { ok: false, result: fail(403, [{ category: 'AUTHENTICATION_ERROR', code: 'INSUFFICIENT_SCOPES',
-        detail: `The merchant has not given your application sufficient permissions to do that. The application ` +
-          `must request the following scopes: ${missing.join(', ')}.` }]) };
+      return {
+        ok: false,
+        result: fail(403, [
+          {
+            category: 'AUTHENTICATION_ERROR',
+            code: 'INSUFFICIENT_SCOPES',
+            detail:
+              `The merchant has not given your application sufficient permissions to do that. The application ` +
+              `must request the following scopes: ${missing.join(', ')}.`,
+          },
+        ]),
+      };
     }
   }
   return { ok: true, token };

@@ -63,8 +63,13 @@ export class Dispatcher {
   dispatch(env: Environment, req: IncomingApiRequest): ApiResult {
     const { deps } = this;
     if (req.path === AUTHORIZE_PATH) return this.authorize(env, req);
-    const violations = deps.contract.validateRequest({ method: req.method, path: req.path, query: req.query,
-      headers: req.headers, rawBody: req.rawBody });
+    const violations = deps.contract.validateRequest({
+      method: req.method,
+      path: req.path,
+      query: req.query,
+      headers: req.headers,
+      rawBody: req.rawBody,
+    });
     this.record(env, 'request', req.method, req.path, violations);
     const matched = deps.contract.matchOperation(req.method, req.path);
     const handler = matched ? HANDLERS[matched.operationId] : undefined;
@@ -97,8 +102,14 @@ export class Dispatcher {
     const { deps } = this;
     const parsed: unknown = req.rawBody ? JSON.parse(req.rawBody) : {};
     const ctx: RouteContext = {
-      environment: env, world: deps.world, options: deps.options, idempotency: deps.idempotency, params,
-      query: req.query, headers: req.headers, allScopes: deps.allScopes,
+      environment: env,
+      world: deps.world,
+      options: deps.options,
+      idempotency: deps.idempotency,
+      params,
+      query: req.query,
+      headers: req.headers,
+      allScopes: deps.allScopes,
       body: parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {},
       recordRefresh: (call) =>
         deps.recordRefresh({ environment: env, at: new Date(deps.world.clock.now()).toISOString(), ...call }),
@@ -107,8 +118,14 @@ export class Dispatcher {
       return handler(ctx);
     } catch (e) {
       // A stand-in bug: answer like Square's internal error and make sure a test sees it.
-      this.record(env, 'response', req.method, req.path, [{ where: 'body', field: '', keyword: 'handlerThrew',
-        message: e instanceof Error ? e.message : String(e) }], 500);
+      this.record(
+        env,
+        'response',
+        req.method,
+        req.path,
+        [{ where: 'body', field: '', keyword: 'handlerThrew', message: e instanceof Error ? e.message : String(e) }],
+        500,
+      );
       return internalError();
     }
   }
@@ -120,10 +137,22 @@ export class Dispatcher {
     return { status: 405, html: 'Method not allowed' };
   }
 
-  private record(env: Environment, direction: 'request' | 'response', method: string, path: string,
-    violations: ContractViolation[], status?: number): void {
+  private record(
+    env: Environment,
+    direction: 'request' | 'response',
+    method: string,
+    path: string,
+    violations: ContractViolation[],
+    status?: number,
+  ): void {
     if (!violations.length) return;
-    this.deps.recordViolation({ environment: env, direction, method, path, ...(status !== undefined ? { status } : {}),
-      violations });
+    this.deps.recordViolation({
+      environment: env,
+      direction,
+      method,
+      path,
+      ...(status !== undefined ? { status } : {}),
+      violations,
+    });
   }
 }

@@ -14,7 +14,12 @@ import { authorizeRedirect } from './routes/authorize';
 import { tokenResponse } from './routes/oauth-token';
 import { allScopes } from './spec';
 import type {
-  EmulatorStats, Environment, RecordedViolation, RefreshCall, RequestLogEntry, SquareEmulator,
+  EmulatorStats,
+  Environment,
+  RecordedViolation,
+  RefreshCall,
+  RequestLogEntry,
+  SquareEmulator,
   SquareEmulatorOptions,
 } from './types';
 import { World } from './world';
@@ -59,7 +64,11 @@ export async function startSquareEmulator(options: SquareEmulatorOptions = {}): 
   const stats: EmulatorStats = { requests: 0, rateLimited: 0, peakConcurrency: 0, inFlight: 0 };
   const limiters = new Map(ENVIRONMENTS.map((env) => [env, new RateLimiter(opts.rateLimit)]));
   const dispatcher = new Dispatcher({
-    world, contract, options: opts, idempotency: new IdempotencyStore(), allScopes: scopes,
+    world,
+    contract,
+    options: opts,
+    idempotency: new IdempotencyStore(),
+    allScopes: scopes,
     recordViolation: (v) => void violations.push(v),
     recordRefresh: (c) => void refreshes.push(c),
   });
@@ -68,23 +77,32 @@ export async function startSquareEmulator(options: SquareEmulatorOptions = {}): 
   const sleepers = new Set<() => void>();
   let closed = false;
   const sleep = (ms: number): Promise<void> =>
-    ms <= 0 || closed ? Promise.resolve() : new Promise((done) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        done();
-      };
-      const timer = setTimeout(wake, ms);
-      sleepers.add(wake);
-    });
+    ms <= 0 || closed
+      ? Promise.resolve()
+      : new Promise((done) => {
+          const wake = () => {
+            clearTimeout(timer);
+            sleepers.delete(wake);
+            done();
+          };
+          const timer = setTimeout(wake, ms);
+          sleepers.add(wake);
+        });
 
   const servers = new Map<Environment, Server>();
   const urls = {} as Record<Environment, string>;
   for (const env of ENVIRONMENTS) {
     const deps = {
-      environment: env, dispatcher, faults, limiter: limiters.get(env) as RateLimiter, latencyMs: () => latency,
-      stats, log: (e: RequestLogEntry) => void requests.push(e), nowIso: () => new Date(clock.now()).toISOString(),
-      defaultSquareVersion: opts.defaultSquareVersion, sleep,
+      environment: env,
+      dispatcher,
+      faults,
+      limiter: limiters.get(env) as RateLimiter,
+      latencyMs: () => latency,
+      stats,
+      log: (e: RequestLogEntry) => void requests.push(e),
+      nowIso: () => new Date(clock.now()).toISOString(),
+      defaultSquareVersion: opts.defaultSquareVersion,
+      sleep,
     };
     const server = createServer((req, res) => void handleRequest(deps, req, res));
     server.on('connection', (s) => {
@@ -111,8 +129,10 @@ export async function startSquareEmulator(options: SquareEmulatorOptions = {}): 
       const shortLived = input.shortLived ?? false;
       const body = tokenResponse(world.mintAuthorization({ ...input, shortLived }), shortLived);
       return {
-        accessToken: String(body.access_token), refreshToken: String(body.refresh_token),
-        expiresAt: String(body.expires_at), merchantId: String(body.merchant_id),
+        accessToken: String(body.access_token),
+        refreshToken: String(body.refresh_token),
+        expiresAt: String(body.expires_at),
+        merchantId: String(body.merchant_id),
         ...(body.refresh_token_expires_at ? { refreshTokenExpiresAt: String(body.refresh_token_expires_at) } : {}),
       };
     },
@@ -132,7 +152,9 @@ export async function startSquareEmulator(options: SquareEmulatorOptions = {}): 
     expireToken: (token) => world.expireToken(token),
     tokenState: (token) => world.tokenState(token),
     issuedSecrets: () => [
-      ...world.accessTokens.keys(), ...world.refreshTokens.keys(), ...world.codes.keys(),
+      ...world.accessTokens.keys(),
+      ...world.refreshTokens.keys(),
+      ...world.codes.keys(),
       ...[...world.apps.values()].map((a) => a.secret),
     ],
 
@@ -145,12 +167,16 @@ export async function startSquareEmulator(options: SquareEmulatorOptions = {}): 
     setRateLimit: (limit) => limiters.forEach((l) => l.set(limit)),
     faults,
 
-    payments: (filter = {}) => entries()
-      .filter((e) => (filter.environment === undefined || e.environment === filter.environment)
-        && (filter.merchantId === undefined || e.merchantId === filter.merchantId)
-        && (filter.status === undefined || e.payment.status === filter.status)
-        && (filter.idempotencyKey === undefined || e.idempotencyKey === filter.idempotencyKey))
-      .map((e) => structuredClone(e.payment)),
+    payments: (filter = {}) =>
+      entries()
+        .filter(
+          (e) =>
+            (filter.environment === undefined || e.environment === filter.environment) &&
+            (filter.merchantId === undefined || e.merchantId === filter.merchantId) &&
+            (filter.status === undefined || e.payment.status === filter.status) &&
+            (filter.idempotencyKey === undefined || e.idempotencyKey === filter.idempotencyKey),
+        )
+        .map((e) => structuredClone(e.payment)),
     paymentByIdempotencyKey: (key) => {
       const found = entries().find((e) => e.idempotencyKey === key);
       return found ? structuredClone(found.payment) : undefined;

@@ -55,8 +55,11 @@ export function internalError(): ApiResult {
 
 /** The exact body of ref §5 for a reused idempotency key with different request data. */
 export function idempotencyKeyReused(): ApiResult {
-  return invalid('IDEMPOTENCY_KEY_REUSED', 'The idempotency key can only be retried with the same request data.',
-    'idempotency_key');
+  return invalid(
+    'IDEMPOTENCY_KEY_REUSED',
+    'The idempotency key can only be retried with the same request data.',
+    'idempotency_key',
+  );
 }
 
 const TYPE_CODES: Record<string, string> = {
@@ -107,8 +110,12 @@ export function violationsToResult(violations: ContractViolation[]): ApiResult {
   const errors = violations.map((v) => {
     const typeName = v.keyword === 'type' ? /must be (\w+)/.exec(v.message)?.[1] : undefined;
     const field = v.field || undefined;
-    return { category: 'INVALID_REQUEST_ERROR' as const, code: codeForViolation(v, typeName), detail: v.message,
-      ...(field ? { field } : {}) };
+    return {
+      category: 'INVALID_REQUEST_ERROR' as const,
+      code: codeForViolation(v, typeName),
+      detail: v.message,
+      ...(field ? { field } : {}),
+    };
   });
   return fail(400, errors);
 }

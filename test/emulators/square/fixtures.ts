@@ -11,8 +11,11 @@ export interface BasicWorld {
 }
 
 export function seedBasicWorld(sq: SquareEmulator, environment: Environment, redirectUri?: string): BasicWorld {
-  const app = sq.createApplication({ environment, name: 'Merchant Keychain (test)',
-    redirectUri: redirectUri ?? 'https://app.example.test/square/callback' });
+  const app = sq.createApplication({
+    environment,
+    name: 'Merchant Keychain (test)',
+    redirectUri: redirectUri ?? 'https://app.example.test/square/callback',
+  });
   const merchant = sq.createMerchant({
     environment,
     businessName: 'Apple A Day',

@@ -120,7 +120,7 @@ function toViolations(where: ViolationWhere, errors: ErrorObject[] | null | unde
     const field = fieldOf(err);
     const message =
       err.keyword === 'additionalProperties'
-        ? 'is not defined by Square\'s schema'
+        ? "is not defined by Square's schema"
         : err.keyword === 'required'
           ? 'is required'
           : (err.message ?? 'is invalid');
@@ -203,9 +203,13 @@ export function createContractValidator(options: ContractOptions = {}): Contract
   function unknownOperation(method: string, path: string): ContractViolation {
     const known = findPath(path);
     return known
-      ? { where: 'operation', field: '', keyword: 'methodNotAllowed',
-        message: `${method} is not defined for this path` }
-      : { where: 'operation', field: '', keyword: 'unknownOperation', message: 'no such operation in Square\'s API' };
+      ? {
+          where: 'operation',
+          field: '',
+          keyword: 'methodNotAllowed',
+          message: `${method} is not defined for this path`,
+        }
+      : { where: 'operation', field: '', keyword: 'unknownOperation', message: "no such operation in Square's API" };
   }
 
   function checkSecurity(op: OpenApiOperation, headers: RequestToCheck['headers']): ContractViolation[] {
@@ -215,8 +219,14 @@ export function createContractValidator(options: ContractOptions = {}): Contract
     // RevokeToken: `Authorization: Client <application secret>` (ref §4); everything else: Bearer.
     const scheme = 'squareClientSecret' in requirement ? 'Client' : 'Bearer';
     if (auth && new RegExp(`^${scheme} \\S+$`).test(auth)) return [];
-    return [{ where: 'security', field: 'Authorization', keyword: 'security',
-      message: `Authorization header must be "${scheme} <credential>"` }];
+    return [
+      {
+        where: 'security',
+        field: 'Authorization',
+        keyword: 'security',
+        message: `Authorization header must be "${scheme} <credential>"`,
+      },
+    ];
   }
 
   function checkVersionHeader(headers: RequestToCheck['headers']): ContractViolation[] {
@@ -224,8 +234,14 @@ export function createContractValidator(options: ContractOptions = {}): Contract
     if (version === undefined) return []; // optional: the app's pinned version applies (ref §1)
     const m = SQUARE_VERSION.exec(version);
     if (m && validDate(m[1] ?? '', m[2] ?? '', m[3] ?? '')) return [];
-    return [{ where: 'header', field: 'Square-Version', keyword: 'squareVersion',
-      message: 'Square-Version must be a date YYYY-MM-DD' }];
+    return [
+      {
+        where: 'header',
+        field: 'Square-Version',
+        keyword: 'squareVersion',
+        message: 'Square-Version must be a date YYYY-MM-DD',
+      },
+    ];
   }
 
   function checkParams(matched: MatchedOperation, query: RequestToCheck['query']): ContractViolation[] {
@@ -233,7 +249,8 @@ export function createContractValidator(options: ContractOptions = {}): Contract
     const out: ContractViolation[] = [];
     for (const p of params.filter((x) => x.in === 'path')) {
       const v = compiled(`path:${matched.operationId}:${p.name}`, () =>
-        ajv.compile((toJsonSchema(p.schema ?? {}, strict) as JsonObject)));
+        ajv.compile(toJsonSchema(p.schema ?? {}, strict) as JsonObject),
+      );
       if (!v(matched.pathParams[p.name])) {
         out.push(...toViolations('path', v.errors).map((x) => ({ ...x, field: p.name })));
       }
@@ -262,8 +279,11 @@ export function createContractValidator(options: ContractOptions = {}): Contract
     try {
       return { present: true, body: JSON.parse(req.rawBody) as unknown };
     } catch {
-      return { present: true, body: undefined,
-        violation: { where: 'body', field: '', keyword: 'notJson', message: 'request body is not JSON' } };
+      return {
+        present: true,
+        body: undefined,
+        violation: { where: 'body', field: '', keyword: 'notJson', message: 'request body is not JSON' },
+      };
     }
   }
 
@@ -282,8 +302,12 @@ export function createContractValidator(options: ContractOptions = {}): Contract
     }
     const out: ContractViolation[] = [];
     if (req.headers && !isJsonContentType(header(req.headers, 'content-type'))) {
-      out.push({ where: 'header', field: 'Content-Type', keyword: 'contentType',
-        message: 'Content-Type must be application/json' });
+      out.push({
+        where: 'header',
+        field: 'Content-Type',
+        keyword: 'contentType',
+        message: 'Content-Type must be application/json',
+      });
     }
     if (parsed.violation) return [...out, parsed.violation];
     const v = schemaValidator(`req:${matched.operationId}`, declared.content?.['application/json']?.schema);
@@ -305,14 +329,22 @@ export function createContractValidator(options: ContractOptions = {}): Contract
   function validateResponse(res: ResponseToCheck): ContractViolation[] {
     const out: ContractViolation[] = [];
     if (res.contentType !== undefined && !isJsonContentType(res.contentType)) {
-      out.push({ where: 'header', field: 'Content-Type', keyword: 'contentType',
-        message: 'response Content-Type must be application/json' });
+      out.push({
+        where: 'header',
+        field: 'Content-Type',
+        keyword: 'contentType',
+        message: 'response Content-Type must be application/json',
+      });
     }
     const matched = matchOperation(res.method, res.path);
     const isError = res.status >= 400 && res.status <= 599;
     if (!isError && !(matched && String(res.status) in matched.operation.responses)) {
-      out.push({ where: 'status', field: '', keyword: 'undeclaredStatus',
-        message: `status ${res.status} is neither declared nor an error status` });
+      out.push({
+        where: 'status',
+        field: '',
+        keyword: 'undeclaredStatus',
+        message: `status ${res.status} is neither declared nor an error status`,
+      });
     }
     if (isError && !errorEnvelope(res.body)) out.push(...toViolations('body', errorEnvelope.errors));
     if (matched) {

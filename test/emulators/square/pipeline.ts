@@ -47,12 +47,18 @@ interface Outgoing {
 
 function serialise(result: ApiResult, version: string): Outgoing {
   if (result.body === undefined) {
-    return { status: result.status, headers: { 'content-type': 'text/html; charset=utf-8', ...result.headers },
-      text: result.html ?? '' };
+    return {
+      status: result.status,
+      headers: { 'content-type': 'text/html; charset=utf-8', ...result.headers },
+      text: result.html ?? '',
+    };
   }
   // Square-Version echo (ref §1): the version that handled the request.
-  return { status: result.status, text: JSON.stringify(result.body),
-    headers: { 'content-type': 'application/json', 'square-version': version, ...result.headers } };
+  return {
+    status: result.status,
+    text: JSON.stringify(result.body),
+    headers: { 'content-type': 'application/json', 'square-version': version, ...result.headers },
+  };
 }
 
 function send(res: ServerResponse, out: Outgoing): void {
@@ -61,7 +67,8 @@ function send(res: ServerResponse, out: Outgoing): void {
   res.end(out.text);
 }
 
-const HTML_502 = '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
+const HTML_502 =
+  '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
   '<p>The upstream server did not answer.</p></body></html>';
 
 export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -76,8 +83,13 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
   const requested = Array.isArray(sent) ? sent[0] : sent;
   const version = requested && VERSION.test(requested) ? requested : deps.defaultSquareVersion;
   const entry: RequestLogEntry = {
-    environment: deps.environment, method, path: url.pathname, status: null, squareVersion: requested ?? null,
-    at: deps.nowIso(), durationMs: 0,
+    environment: deps.environment,
+    method,
+    path: url.pathname,
+    status: null,
+    squareVersion: requested ?? null,
+    at: deps.nowIso(),
+    durationMs: 0,
     ...((op) => (op ? { operationId: op } : {}))(deps.dispatcher.operationId(method, url.pathname)),
   };
   const answer = (result: ApiResult, fault?: Fault): void => {
@@ -100,17 +112,34 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
       answer(result);
     };
     if (rawBody === undefined) {
-      return checkedAnswer({ status: 413, body: { errors: [{ category: 'INVALID_REQUEST_ERROR',
-        code: 'REQUEST_ENTITY_TOO_LARGE', detail: 'The request body is too large.' }] } });
+      return checkedAnswer({
+        status: 413,
+        body: {
+          errors: [
+            {
+              category: 'INVALID_REQUEST_ERROR',
+              code: 'REQUEST_ENTITY_TOO_LARGE',
+              detail: 'The request body is too large.',
+            },
+          ],
+        },
+      });
     }
     if (fault?.type === 'error-500') return checkedAnswer(internalError());
     if (fault?.type === 'rate-limited' || limited) return checkedAnswer(rateLimited());
     if (fault?.type === 'html-502') return answer({ status: 502, html: HTML_502 });
-    const badJson = (f: Extract<Fault, { type: 'bad-json' }>): ApiResult =>
-      ({ status: f.status ?? 200, body: f.body as Record<string, unknown> });
+    const badJson = (f: Extract<Fault, { type: 'bad-json' }>): ApiResult => ({
+      status: f.status ?? 200,
+      body: f.body as Record<string, unknown>,
+    });
     if (fault?.type === 'bad-json' && !fault.processed) return answer(badJson(fault));
-    const result = deps.dispatcher.dispatch(deps.environment, { method, path: url.pathname, query: url.searchParams,
-      headers: req.headers, rawBody });
+    const result = deps.dispatcher.dispatch(deps.environment, {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      rawBody,
+    });
     if (fault?.type === 'drop-after') return void req.socket.destroy();
     if (fault?.type === 'delay') await deps.sleep(fault.ms);
     answer(fault?.type === 'bad-json' ? badJson(fault) : result, fault);

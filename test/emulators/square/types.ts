@@ -109,8 +109,7 @@ export interface AuthorizeInput {
 }
 
 export type RevokeInput =
-  | { applicationId: string; merchantId: string }
-  | { accessToken: string; onlyAccessToken?: boolean };
+  { applicationId: string; merchantId: string } | { accessToken: string; onlyAccessToken?: boolean };
 
 export type TokenState = 'active' | 'expired' | 'revoked' | 'used' | 'unknown';
 

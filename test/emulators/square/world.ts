@@ -4,8 +4,17 @@
 import { DAY, HOUR, MINUTE, type Clock } from './clock';
 import { ids } from './ids';
 import type {
-  Application, ApplicationSeed, Environment, LocationSeed, Merchant, MerchantSeed, OAuthFlow, SquarePayment,
-  SquareRefund, SquareEmulatorOptions, TokenState,
+  Application,
+  ApplicationSeed,
+  Environment,
+  LocationSeed,
+  Merchant,
+  MerchantSeed,
+  OAuthFlow,
+  SquarePayment,
+  SquareRefund,
+  SquareEmulatorOptions,
+  TokenState,
 } from './types';
 
 /** Ref §4: access tokens 30 days, short-lived 24 h; PKCE refresh tokens 90 days; codes 5 minutes. */
@@ -160,12 +169,23 @@ export class World {
       return loc.id;
     });
     const merchant: MerchantRecord = {
-      id, environment: seed.environment, businessName, country, currency, createdAt,
-      mainLocationId: locationIds[0] ?? '', locationIds,
+      id,
+      environment: seed.environment,
+      businessName,
+      country,
+      currency,
+      createdAt,
+      mainLocationId: locationIds[0] ?? '',
+      locationIds,
     };
     this.merchants.set(id, merchant);
-    return { id, environment: seed.environment, businessName, mainLocationId: merchant.mainLocationId,
-      locationIds: [...locationIds] };
+    return {
+      id,
+      environment: seed.environment,
+      businessName,
+      mainLocationId: merchant.mainLocationId,
+      locationIds: [...locationIds],
+    };
   }
 
   app(env: Environment, id: unknown): Application | undefined {
@@ -195,22 +215,40 @@ export class World {
     const app = this.requireApp(applicationId);
     this.requireMerchant(merchantId, app.environment);
     const value = ids.accessToken();
-    this.accessTokens.set(value, { value, kind: 'personal', environment: app.environment, applicationId,
-      merchantId, scopes: allScopes, revoked: false });
+    this.accessTokens.set(value, {
+      value,
+      kind: 'personal',
+      environment: app.environment,
+      applicationId,
+      merchantId,
+      scopes: allScopes,
+      revoked: false,
+    });
     return value;
   }
 
   /** A new authorization (code exchange or issueOAuth): a fresh chain with one access and one refresh token. */
   mintAuthorization(input: {
-    applicationId: string; merchantId: string; scopes: string[]; flow: OAuthFlow; shortLived: boolean;
+    applicationId: string;
+    merchantId: string;
+    scopes: string[];
+    flow: OAuthFlow;
+    shortLived: boolean;
   }): MintedTokens {
     const app = this.requireApp(input.applicationId);
     this.requireMerchant(input.merchantId, app.environment);
     const chainId = `chain-${++this.chains}`;
     const now = this.clock.now();
     const refresh: RefreshTokenRecord = {
-      value: ids.refreshToken(), environment: app.environment, applicationId: app.id, merchantId: input.merchantId,
-      scopes: [...input.scopes], flow: input.flow, chainId, used: false, revoked: false,
+      value: ids.refreshToken(),
+      environment: app.environment,
+      applicationId: app.id,
+      merchantId: input.merchantId,
+      scopes: [...input.scopes],
+      flow: input.flow,
+      chainId,
+      used: false,
+      revoked: false,
       ...(input.flow === 'pkce' ? { expiresAt: now + LIFETIME.pkceRefresh } : {}),
     };
     this.refreshTokens.set(refresh.value, refresh);
@@ -219,8 +257,15 @@ export class World {
 
   mintAccess(chain: RefreshTokenRecord, scopes: string[], shortLived: boolean): AccessTokenRecord {
     const access: AccessTokenRecord = {
-      value: ids.accessToken(), kind: 'oauth', environment: chain.environment, applicationId: chain.applicationId,
-      merchantId: chain.merchantId, scopes: [...scopes], revoked: false, flow: chain.flow, chainId: chain.chainId,
+      value: ids.accessToken(),
+      kind: 'oauth',
+      environment: chain.environment,
+      applicationId: chain.applicationId,
+      merchantId: chain.merchantId,
+      scopes: [...scopes],
+      revoked: false,
+      flow: chain.flow,
+      chainId: chain.chainId,
       expiresAt: this.clock.now() + (shortLived ? LIFETIME.shortLived : LIFETIME.access),
     };
     this.accessTokens.set(access.value, access);
@@ -249,8 +294,13 @@ export class World {
     let count = 0;
     for (const t of [...this.accessTokens.values(), ...this.refreshTokens.values()]) {
       const oauth = !('kind' in t) || t.kind === 'oauth';
-      if (oauth && t.environment === env && t.applicationId === applicationId && t.merchantId === merchantId
-        && !t.revoked) {
+      if (
+        oauth &&
+        t.environment === env &&
+        t.applicationId === applicationId &&
+        t.merchantId === merchantId &&
+        !t.revoked
+      ) {
         t.revoked = true;
         count++;
       }

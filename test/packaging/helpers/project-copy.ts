@@ -8,7 +8,13 @@ import { join } from 'node:path';
 
 /** Generated or machine-local: never part of a fresh clone. */
 const SKIP_AT_ROOT = new Set([
-  'node_modules', 'out', 'dist', 'test-results', 'playwright-report', '.git', '.vitest-cache',
+  'node_modules',
+  'out',
+  'dist',
+  'test-results',
+  'playwright-report',
+  '.git',
+  '.vitest-cache',
 ]);
 const COPIED_PACKAGES = new Set(['electron', 'electron-vite']);
 

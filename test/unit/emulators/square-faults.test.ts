@@ -19,8 +19,11 @@ afterEach(() => {
 });
 
 const PAYMENTS = { method: 'POST', path: '/v2/payments' };
-const paymentBody = () => ({ source_id: 'cnon:card-nonce-ok', idempotency_key: newKey(),
-  amount_money: { amount: 500, currency: 'USD' } });
+const paymentBody = () => ({
+  source_id: 'cnon:card-nonce-ok',
+  idempotency_key: newKey(),
+  amount_money: { amount: 500, currency: 'USD' },
+});
 const pay = (body: Record<string, unknown>, signal?: AbortSignal) =>
   call(sq.urls.sandbox, 'POST', '/v2/payments', { token: sb.personalToken, body, ...(signal ? { signal } : {}) });
 const stored = (key: string) => sq.payments({ idempotencyKey: key }).length;
@@ -53,13 +56,14 @@ describe('faults', () => {
     expect(stored(body.idempotency_key)).toBe(1);
   });
 
-  it('error-500: Square\'s INTERNAL_SERVER_ERROR JSON, not processed', async () => {
+  it("error-500: Square's INTERNAL_SERVER_ERROR JSON, not processed", async () => {
     sq.faults.once(PAYMENTS, { type: 'error-500' });
     const body = paymentBody();
     const r = await pay(body);
     expect(r.status).toBe(500);
-    expect(r.body).toEqual({ errors: [{ category: 'API_ERROR', code: 'INTERNAL_SERVER_ERROR',
-      detail: 'An internal error occurred.' }] });
+    expect(r.body).toEqual({
+      errors: [{ category: 'API_ERROR', code: 'INTERNAL_SERVER_ERROR', detail: 'An internal error occurred.' }],
+    });
     expect(stored(body.idempotency_key)).toBe(0);
   });
 
@@ -123,8 +127,16 @@ describe('faults', () => {
     sq.resetObservations();
     sq.faults.once(PAYMENTS, { type: 'drop-before' });
     await expect(pay(paymentBody())).rejects.toThrow();
-    expect(sq.requests()).toMatchObject([{ method: 'POST', path: '/v2/payments', operationId: 'CreatePayment',
-      status: null, fault: 'drop-before', environment: 'sandbox' }]);
+    expect(sq.requests()).toMatchObject([
+      {
+        method: 'POST',
+        path: '/v2/payments',
+        operationId: 'CreatePayment',
+        status: null,
+        fault: 'drop-before',
+        environment: 'sandbox',
+      },
+    ]);
   });
 });
 
@@ -163,8 +175,9 @@ describe('latency and rate limits', () => {
     sq.resetObservations();
     sq.setLatency(80);
     sq.setRateLimit({ maxConcurrent: 2 });
-    const results = await Promise.all(Array.from({ length: 5 }, () =>
-      call(sq.urls.sandbox, 'GET', '/v2/merchants/me', { token: sb.personalToken })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => call(sq.urls.sandbox, 'GET', '/v2/merchants/me', { token: sb.personalToken })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 429, 429, 429]);
     expect(sq.stats()).toMatchObject({ requests: 5, rateLimited: 3, peakConcurrency: 5, inFlight: 0 });
@@ -174,14 +187,26 @@ describe('latency and rate limits', () => {
 describe('the request log', () => {
   it('keeps method, path, status and version, never a token or a query string', async () => {
     sq.resetObservations();
-    const t = sq.issueOAuth({ applicationId: sb.app.id, merchantId: sb.merchant.id, flow: 'code',
-      scopes: ['PAYMENTS_READ'] });
+    const t = sq.issueOAuth({
+      applicationId: sb.app.id,
+      merchantId: sb.merchant.id,
+      flow: 'code',
+      scopes: ['PAYMENTS_READ'],
+    });
     await call(sq.urls.sandbox, 'GET', '/v2/payments?limit=5', { token: t.accessToken });
-    await call(sq.urls.sandbox, 'POST', '/oauth2/token', { body: { client_id: sb.app.id, client_secret: sb.app.secret,
-      grant_type: 'refresh_token', refresh_token: t.refreshToken } });
+    await call(sq.urls.sandbox, 'POST', '/oauth2/token', {
+      body: {
+        client_id: sb.app.id,
+        client_secret: sb.app.secret,
+        grant_type: 'refresh_token',
+        refresh_token: t.refreshToken,
+      },
+    });
     const log = sq.requests();
     expect(log.map((e) => [e.method, e.path, e.status, e.squareVersion])).toEqual([
-      ['GET', '/v2/payments', 200, '2025-08-20'], ['POST', '/oauth2/token', 200, '2025-08-20']]);
+      ['GET', '/v2/payments', 200, '2025-08-20'],
+      ['POST', '/oauth2/token', 200, '2025-08-20'],
+    ]);
     const text = JSON.stringify(log);
     for (const secret of [t.accessToken, t.refreshToken, sb.app.secret, 'limit=5']) expect(text).not.toContain(secret);
   });

@@ -16,8 +16,12 @@ afterEach(() => expectNoViolations(sq));
 
 const pay = (body: Record<string, unknown>, token = sb.personalToken, env: 'sandbox' | 'production' = 'sandbox') =>
   call(sq.urls[env], 'POST', '/v2/payments', { token, body });
-const payment = (extra: Record<string, unknown> = {}) => ({ source_id: 'cnon:card-nonce-ok', idempotency_key: newKey(),
-  amount_money: { amount: 1000, currency: 'USD' }, ...extra });
+const payment = (extra: Record<string, unknown> = {}) => ({
+  source_id: 'cnon:card-nonce-ok',
+  idempotency_key: newKey(),
+  amount_money: { amount: 1000, currency: 'USD' },
+  ...extra,
+});
 const refund = (body: Record<string, unknown>) =>
   call(sq.urls.sandbox, 'POST', '/v2/refunds', { token: sb.personalToken, body });
 const countByKey = (key: string) => sq.payments({ idempotencyKey: key }).length;
@@ -27,10 +31,16 @@ describe('test nonces', () => {
     const body = payment({ note: 'Brief description', reference_id: '123456' });
     const r = await pay(body);
     expect(r.status).toBe(200);
-    expect(r.body.payment).toMatchObject({ status: 'COMPLETED', location_id: sb.merchant.mainLocationId,
-      amount_money: { amount: 1000, currency: 'USD' }, total_money: { amount: 1000, currency: 'USD' },
-      source_type: 'CARD', note: 'Brief description', reference_id: '123456',
-      card_details: { status: 'CAPTURED', card: { card_brand: 'VISA', last_4: '1111' } } });
+    expect(r.body.payment).toMatchObject({
+      status: 'COMPLETED',
+      location_id: sb.merchant.mainLocationId,
+      amount_money: { amount: 1000, currency: 'USD' },
+      total_money: { amount: 1000, currency: 'USD' },
+      source_type: 'CARD',
+      note: 'Brief description',
+      reference_id: '123456',
+      card_details: { status: 'CAPTURED', card: { card_brand: 'VISA', last_4: '1111' } },
+    });
     expect(r.body.payment.receipt_url).toMatch(/^https:\/\/squareupsandbox\.com\/receipt\/preview\//);
     expect(r.body.errors).toBeUndefined();
     expect(sq.paymentByIdempotencyKey(body.idempotency_key)?.id).toBe(r.body.payment.id);
@@ -45,10 +55,13 @@ describe('test nonces', () => {
     const before = sq.payments({ status: 'FAILED' }).length;
     const r = await pay(payment({ source_id: source }));
     expect(r.status).toBe(400);
-    expect(r.body.errors)
-      .toEqual([{ category: 'PAYMENT_METHOD_ERROR', code, detail: `Authorization error: '${code}'` }]);
-    expect(r.body.payment).toMatchObject({ status: 'FAILED',
-      card_details: { status: 'FAILED', cvv_status: cvv, avs_status: avs } });
+    expect(r.body.errors).toEqual([
+      { category: 'PAYMENT_METHOD_ERROR', code, detail: `Authorization error: '${code}'` },
+    ]);
+    expect(r.body.payment).toMatchObject({
+      status: 'FAILED',
+      card_details: { status: 'FAILED', cvv_status: cvv, avs_status: avs },
+    });
     expect(r.body.payment.receipt_url).toBeUndefined();
     expect(sq.payments({ status: 'FAILED' })).toHaveLength(before + 1);
   });
@@ -71,8 +84,10 @@ describe('test nonces', () => {
     const other = await startSquareEmulator({ declineStatus: 402 });
     try {
       const w = seedBasicWorld(other, 'sandbox');
-      const r = await call(other.urls.sandbox, 'POST', '/v2/payments', { token: w.personalToken,
-        body: payment({ source_id: 'cnon:card-nonce-declined' }) });
+      const r = await call(other.urls.sandbox, 'POST', '/v2/payments', {
+        token: w.personalToken,
+        body: payment({ source_id: 'cnon:card-nonce-declined' }),
+      });
       expect([r.status, errorCode(r), r.body.payment.status]).toEqual([402, 'GENERIC_DECLINE', 'FAILED']);
       expectNoViolations(other);
     } finally {
@@ -110,8 +125,16 @@ describe('idempotency', () => {
     await pay(body);
     const r = await pay({ ...body, amount_money: { amount: 1001, currency: 'USD' } });
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ errors: [{ category: 'INVALID_REQUEST_ERROR', code: 'IDEMPOTENCY_KEY_REUSED',
-      detail: 'The idempotency key can only be retried with the same request data.', field: 'idempotency_key' }] });
+    expect(r.body).toEqual({
+      errors: [
+        {
+          category: 'INVALID_REQUEST_ERROR',
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          detail: 'The idempotency key can only be retried with the same request data.',
+          field: 'idempotency_key',
+        },
+      ],
+    });
     expect(countByKey(body.idempotency_key)).toBe(1);
   });
 
@@ -149,7 +172,7 @@ describe('locations, amounts and scopes', () => {
     expect((await pay(payment({ location_id: m.mainLocationId }))).status).toBe(404); // another seller's
   });
 
-  it('needs amount_money, a positive amount and the location\'s currency', async () => {
+  it("needs amount_money, a positive amount and the location's currency", async () => {
     expect(errorCode(await pay(payment({ amount_money: undefined })))).toBe('MISSING_REQUIRED_PARAMETER');
     expect(errorCode(await pay(payment({ amount_money: { amount: 0, currency: 'USD' } })))).toBe('VALUE_TOO_LOW');
     const eur = await pay(payment({ amount_money: { amount: 100, currency: 'EUR' } }));
@@ -157,12 +180,20 @@ describe('locations, amounts and scopes', () => {
   });
 
   it('PAYMENTS_WRITE to pay, PAYMENTS_READ to read', async () => {
-    const readOnly = sq.issueOAuth({ applicationId: sb.app.id, merchantId: sb.merchant.id, flow: 'pkce',
-      scopes: ['PAYMENTS_READ'] });
+    const readOnly = sq.issueOAuth({
+      applicationId: sb.app.id,
+      merchantId: sb.merchant.id,
+      flow: 'pkce',
+      scopes: ['PAYMENTS_READ'],
+    });
     const r = await pay(payment(), readOnly.accessToken);
     expect([r.status, errorCode(r)]).toEqual([403, 'INSUFFICIENT_SCOPES']);
-    const writeOnly = sq.issueOAuth({ applicationId: sb.app.id, merchantId: sb.merchant.id, flow: 'pkce',
-      scopes: ['PAYMENTS_WRITE'] });
+    const writeOnly = sq.issueOAuth({
+      applicationId: sb.app.id,
+      merchantId: sb.merchant.id,
+      flow: 'pkce',
+      scopes: ['PAYMENTS_WRITE'],
+    });
     expect((await pay(payment(), writeOnly.accessToken)).status).toBe(200);
     expect((await call(sq.urls.sandbox, 'GET', '/v2/payments', { token: writeOnly.accessToken })).status).toBe(403);
     expect((await call(sq.urls.sandbox, 'GET', '/v2/payments', { token: readOnly.accessToken })).status).toBe(200);
@@ -195,8 +226,9 @@ describe('complete, cancel, read', () => {
     const got = await call(sq.urls.sandbox, 'GET', `/v2/payments/${r.body.payment.id}`, { token: sb.personalToken });
     expect(got.body.payment.id).toBe(r.body.payment.id);
     const other = seedBasicWorld(sq, 'sandbox');
-    const hidden = await call(sq.urls.sandbox, 'GET', `/v2/payments/${r.body.payment.id}`,
-      { token: other.personalToken });
+    const hidden = await call(sq.urls.sandbox, 'GET', `/v2/payments/${r.body.payment.id}`, {
+      token: other.personalToken,
+    });
     expect([hidden.status, errorCode(hidden)]).toEqual([404, 'NOT_FOUND']);
   });
 
@@ -207,8 +239,10 @@ describe('complete, cancel, read', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       sq.advance(1000);
-      const r: CallResult = await call(sq.urls.sandbox, 'POST', '/v2/payments', { token: w.personalToken,
-        body: payment() });
+      const r: CallResult = await call(sq.urls.sandbox, 'POST', '/v2/payments', {
+        token: w.personalToken,
+        body: payment(),
+      });
       ids.push(r.body.payment.id);
     }
     const page1 = await list('?limit=2');
@@ -225,17 +259,35 @@ describe('complete, cancel, read', () => {
 describe('refunds', () => {
   it('refunds a COMPLETED payment up to its amount, PENDING, recorded on the payment', async () => {
     const p = (await pay(payment())).body.payment;
-    const first = await refund({ idempotency_key: newKey(), payment_id: p.id, reason: 'Returned',
-      amount_money: { amount: 600, currency: 'USD' } });
+    const first = await refund({
+      idempotency_key: newKey(),
+      payment_id: p.id,
+      reason: 'Returned',
+      amount_money: { amount: 600, currency: 'USD' },
+    });
     expect(first.status).toBe(200);
-    expect(first.body.refund).toMatchObject({ payment_id: p.id, status: 'PENDING', reason: 'Returned',
-      amount_money: { amount: 600, currency: 'USD' }, location_id: p.location_id });
-    const over = await refund({ idempotency_key: newKey(), payment_id: p.id,
-      amount_money: { amount: 401, currency: 'USD' } });
-    expect([over.status, errorCode(over), over.body.errors[0].category])
-      .toEqual([400, 'REFUND_AMOUNT_INVALID', 'REFUND_ERROR']);
-    const rest = await refund({ idempotency_key: newKey(), payment_id: p.id,
-      amount_money: { amount: 400, currency: 'USD' } });
+    expect(first.body.refund).toMatchObject({
+      payment_id: p.id,
+      status: 'PENDING',
+      reason: 'Returned',
+      amount_money: { amount: 600, currency: 'USD' },
+      location_id: p.location_id,
+    });
+    const over = await refund({
+      idempotency_key: newKey(),
+      payment_id: p.id,
+      amount_money: { amount: 401, currency: 'USD' },
+    });
+    expect([over.status, errorCode(over), over.body.errors[0].category]).toEqual([
+      400,
+      'REFUND_AMOUNT_INVALID',
+      'REFUND_ERROR',
+    ]);
+    const rest = await refund({
+      idempotency_key: newKey(),
+      payment_id: p.id,
+      amount_money: { amount: 400, currency: 'USD' },
+    });
     expect(rest.status).toBe(200);
     const after = sq.payments().find((x) => x.id === p.id);
     expect(after?.refunded_money).toEqual({ amount: 1000, currency: 'USD' });
@@ -256,8 +308,8 @@ describe('refunds', () => {
   it('refuses APPROVED, FAILED and unknown payments', async () => {
     const approved = (await pay(payment({ autocomplete: false }))).body.payment;
     const failed = (await pay(payment({ source_id: 'cnon:card-nonce-declined' }))).body.payment;
-    const ask = (paymentId: string) => refund({ idempotency_key: newKey(), payment_id: paymentId,
-      amount_money: { amount: 100, currency: 'USD' } });
+    const ask = (paymentId: string) =>
+      refund({ idempotency_key: newKey(), payment_id: paymentId, amount_money: { amount: 100, currency: 'USD' } });
     expect(errorCode(await ask(approved.id))).toBe('REFUND_ERROR_PAYMENT_NEEDS_COMPLETION');
     expect(errorCode(await ask(failed.id))).toBe('PAYMENT_NOT_REFUNDABLE');
     expect((await ask('nope')).status).toBe(404);

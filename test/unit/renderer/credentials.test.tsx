@@ -184,7 +184,18 @@ describe('confirm a pending import', () => {
       data: {
         cancelled: false,
         fileName: 'team.env',
-        pending: [{ credential: c, proposal: { provider: 'square', kind: 'access_token', environment: 'sandbox', confidence: 'documented', reason: 'Named SQUARE_ACCESS_TOKEN.' } }],
+        pending: [
+          {
+            credential: c,
+            proposal: {
+              provider: 'square',
+              kind: 'access_token',
+              environment: 'sandbox',
+              confidence: 'documented',
+              reason: 'Named SQUARE_ACCESS_TOKEN.',
+            },
+          },
+        ],
         skipped: [{ envName: 'OTHER', reason: 'not a key Merchant Keychain knows' }],
         skippedMore: 0,
       },
@@ -313,7 +324,11 @@ describe('errors', () => {
   it('shows message and hint in a dismissible banner', async () => {
     fake = installFakeKeychain();
     fake.api.importFromClipboard.mockResolvedValueOnce(
-      fail({ code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock the "login" keyring and try again.' }),
+      fail({
+        code: 'KEYCHAIN_LOCKED',
+        message: 'The keychain is locked.',
+        hint: 'Unlock the "login" keyring and try again.',
+      }),
     );
     await render(App);
     await click(getByRole('button', 'Paste from clipboard'));

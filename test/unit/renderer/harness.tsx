@@ -62,7 +62,14 @@ export const fail = (error: Partial<IpcError> & Pick<IpcError, 'code' | 'message
   error: { hint: null, fields: [], ...error },
 });
 
-export const VAULT_OK: VaultHealth = { state: 'ok', message: null, hint: null, setAside: 0, files: [], migratedFrom: null };
+export const VAULT_OK: VaultHealth = {
+  state: 'ok',
+  message: null,
+  hint: null,
+  setAside: 0,
+  files: [],
+  migratedFrom: null,
+};
 
 export interface FakeKeychain {
   api: Mocked;
@@ -134,7 +141,13 @@ export function installFakeKeychain(init: FakeInit = {}): FakeKeychain {
       fake.credentials.push(c);
       const pending: PendingImport = {
         credential: c,
-        proposal: { provider: 'square', kind: 'access_token', environment: null, confidence: 'observed', reason: 'Starts with EAAA.' },
+        proposal: {
+          provider: 'square',
+          kind: 'access_token',
+          environment: null,
+          confidence: 'observed',
+          reason: 'Starts with EAAA.',
+        },
       };
       return ok({ pending, clipboardCleared: true });
     },
@@ -160,17 +173,31 @@ export function installFakeKeychain(init: FakeInit = {}): FakeKeychain {
       });
     },
     adoptOrphan: async (account) => {
-      if (!fake.orphans.includes(account)) return fail({ code: 'NOT_FOUND', message: 'There is no orphaned keychain item with that name.' });
+      if (!fake.orphans.includes(account))
+        return fail({ code: 'NOT_FOUND', message: 'There is no orphaned keychain item with that name.' });
       fake.orphans = fake.orphans.filter((a) => a !== account);
-      const c = credential({ id: account, status: 'pending', environment: null, source: 'keychain', label: 'Square access token' });
+      const c = credential({
+        id: account,
+        status: 'pending',
+        environment: null,
+        source: 'keychain',
+        label: 'Square access token',
+      });
       fake.credentials.push(c);
       return ok({
         credential: c,
-        proposal: { provider: 'square', kind: 'access_token', environment: null, confidence: 'observed', reason: 'Starts with EAAA.' },
+        proposal: {
+          provider: 'square',
+          kind: 'access_token',
+          environment: null,
+          confidence: 'observed',
+          reason: 'Starts with EAAA.',
+        },
       });
     },
     deleteOrphan: async (account) => {
-      if (!fake.orphans.includes(account)) return fail({ code: 'NOT_FOUND', message: 'There is no orphaned keychain item with that name.' });
+      if (!fake.orphans.includes(account))
+        return fail({ code: 'NOT_FOUND', message: 'There is no orphaned keychain item with that name.' });
       fake.orphans = fake.orphans.filter((a) => a !== account);
       return ok({ account });
     },
@@ -251,7 +278,13 @@ function labelledText(el: Element): string {
   const aria = el.getAttribute('aria-label');
   if (aria) return norm(aria);
   const by = el.getAttribute('aria-labelledby');
-  if (by) return norm(by.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '));
+  if (by)
+    return norm(
+      by
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' '),
+    );
   const label = el.closest('label');
   if (label) {
     const text = label.querySelector('.field-label')?.textContent ?? label.childNodes[0]?.textContent;
@@ -297,7 +330,9 @@ export function queryAllByRole(role: string, name?: string | RegExp, scope: Pare
 export function getByRole(role: string, name?: string | RegExp, scope: ParentNode = document): HTMLElement {
   const all = queryAllByRole(role, name, scope);
   if (all.length !== 1) {
-    throw new Error(`expected one ${role} named ${String(name)}, found ${all.length}: ${queryAllByRole(role, undefined, scope).map(labelledText).join(' | ')}`);
+    throw new Error(
+      `expected one ${role} named ${String(name)}, found ${all.length}: ${queryAllByRole(role, undefined, scope).map(labelledText).join(' | ')}`,
+    );
   }
   return all[0]!;
 }

@@ -70,7 +70,15 @@ describe('header: keychain status', () => {
     const order: string[] = [];
     fake.api.checkConsistency.mockImplementation(async () => {
       order.push('checkConsistency');
-      return { ok: true, data: { checkedAt: '2025-01-02T10:30:00.000Z', missingFromKeychain: [], orphansInKeychain: [], keychainReachable: false } };
+      return {
+        ok: true,
+        data: {
+          checkedAt: '2025-01-02T10:30:00.000Z',
+          missingFromKeychain: [],
+          orphansInKeychain: [],
+          keychainReachable: false,
+        },
+      };
     });
     const appInfo = fake.api.appInfo.getMockImplementation()!;
     fake.api.appInfo.mockImplementation(async () => {
@@ -176,7 +184,11 @@ describe('keychain check', () => {
   it('an adopt main refuses shows the error and keeps the orphan listed', async () => {
     fake = installFakeKeychain({ orphans: [ORPHAN_A] });
     fake.api.adoptOrphan.mockResolvedValueOnce(
-      fail({ code: 'CONFLICT', message: 'Already saved as "Checkout token".', hint: 'Delete this keychain item instead.' }),
+      fail({
+        code: 'CONFLICT',
+        message: 'Already saved as "Checkout token".',
+        hint: 'Delete this keychain item instead.',
+      }),
     );
     await render(App);
     await click(getByRole('button', 'Check keychain'));
@@ -190,7 +202,11 @@ describe('keychain check', () => {
     const gone = credential({ label: 'Gone token' });
     fake = installFakeKeychain({ credentials: [gone], missing: [gone.id] });
     fake.api.copySecret.mockResolvedValueOnce(
-      fail({ code: 'KEYCHAIN_ITEM_MISSING', message: 'This credential is missing from the keychain.', hint: 'Use "Check keychain".' }),
+      fail({
+        code: 'KEYCHAIN_ITEM_MISSING',
+        message: 'This credential is missing from the keychain.',
+        hint: 'Use "Check keychain".',
+      }),
     );
     await render(App);
     await click(getByRole('button', 'Copy Gone token'));
@@ -266,7 +282,14 @@ describe('credentials index health', () => {
     expect(text(getByRole('toolbar', 'Add credentials').parentElement!)).toContain('Turned off');
     expect(getByRole('button', 'Copy Listed')).toHaveProperty('disabled', false); // a read
     for (const b of writes) await click(b);
-    for (const fn of ['importFromClipboard', 'importFromFile', 'confirmCredential', 'deleteCredential', 'adoptOrphan', 'deleteOrphan'] as const) {
+    for (const fn of [
+      'importFromClipboard',
+      'importFromFile',
+      'confirmCredential',
+      'deleteCredential',
+      'adoptOrphan',
+      'deleteOrphan',
+    ] as const) {
       expect(fake.api[fn]).not.toHaveBeenCalled();
     }
 

@@ -5,7 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/app/App';
 import { COMING_SOON, navigate, ROUTES, SCREENS } from '../../../src-renderer/app/routes';
 import { resetStore, useStore } from '../../../src-renderer/app/store';
-import { click, getByRole, installFakeKeychain, queryAllByRole, removeFakeKeychain, render, text, unmount } from './harness';
+import {
+  click,
+  getByRole,
+  installFakeKeychain,
+  queryAllByRole,
+  removeFakeKeychain,
+  render,
+  text,
+  unmount,
+} from './harness';
 
 beforeEach(() => resetStore());
 afterEach(async () => {

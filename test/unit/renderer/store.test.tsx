@@ -3,7 +3,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { credential, installFakeKeychain, removeFakeKeychain } from './harness';
 import { ALL_KINDS, KIND_LABELS } from '@shared/vocabulary';
-import { credentialStatus, environmentLabel, kindLabel, providerLabel, relativeTime, STATUS_LABELS } from '../../../src-renderer/lib/format';
+import {
+  credentialStatus,
+  environmentLabel,
+  kindLabel,
+  providerLabel,
+  relativeTime,
+  STATUS_LABELS,
+} from '../../../src-renderer/lib/format';
 
 afterEach(() => {
   removeFakeKeychain();
@@ -27,9 +34,29 @@ describe('store', () => {
     const data = JSON.parse(JSON.stringify(useStore.getState())) as Record<string, unknown>;
     expect(Object.keys(data).sort()).toEqual(
       [
-        'appInfo', 'appInfoStatus', 'busy', 'checkingConnection', 'checkingKeychain', 'connectionCheck', 'credentials',
-        'credentialsStatus', 'error', 'focusRequest', 'importingFile', 'keychainCheck', 'notice', 'orphanBusy', 'pasting',
-        'proposals', 'requests', 'requestsStatus', 'retryingKeychain', 'route', 'settings', 'settingsStatus', 'toast',
+        'appInfo',
+        'appInfoStatus',
+        'busy',
+        'checkingConnection',
+        'checkingKeychain',
+        'connectionCheck',
+        'credentials',
+        'credentialsStatus',
+        'error',
+        'focusRequest',
+        'importingFile',
+        'keychainCheck',
+        'notice',
+        'orphanBusy',
+        'pasting',
+        'proposals',
+        'requests',
+        'requestsStatus',
+        'retryingKeychain',
+        'route',
+        'settings',
+        'settingsStatus',
+        'toast',
       ].sort(),
     );
     const viewKeys = Object.keys(credential()).sort();
@@ -61,11 +88,17 @@ describe('callMain', () => {
     expect(await s.callMain((k) => k.getSettings())).toEqual({ clipboardClearSeconds: 30, expiryWarningDays: 7 });
     expect(useStore.getState().error).toBeNull();
 
-    fake.api.getSettings.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: 'No.', hint: null, fields: [] } });
+    fake.api.getSettings.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'No.', hint: null, fields: [] },
+    });
     expect(await s.callMain((k) => k.getSettings())).toBeNull();
     expect(useStore.getState().error).toEqual({ code: 'INTERNAL', message: 'No.', hint: null, fields: [] });
 
-    fake.api.getSettings.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'Gone.', hint: null, fields: [] } });
+    fake.api.getSettings.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Gone.', hint: null, fields: [] },
+    });
     const offer = (e: { code: string }) => (e.code === 'NOT_FOUND' ? ('check-keychain' as const) : undefined);
     expect(await s.callMain((k) => k.getSettings(), { offer })).toBeNull();
     expect(useStore.getState().error).toMatchObject({ code: 'NOT_FOUND', offer: 'check-keychain' });

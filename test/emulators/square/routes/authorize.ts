@@ -16,7 +16,7 @@ export function authorizeRedirect(world: World, env: Environment, input: Authori
   if (!app) throw new AuthorizeError('Unknown client_id for this environment.');
   if (app.redirectUri === undefined) throw new AuthorizeError('The application has no registered Redirect URL.');
   if (input.redirectUri !== undefined && input.redirectUri !== app.redirectUri) {
-    throw new AuthorizeError('redirect_uri does not match the application\'s Redirect URL.');
+    throw new AuthorizeError("redirect_uri does not match the application's Redirect URL.");
   }
   const scopes = input.scopes ?? DEFAULT_AUTHORIZE_SCOPES;
   const unknown = scopes.filter((s) => !allScopes.includes(s));
@@ -35,8 +35,13 @@ export function authorizeRedirect(world: World, env: Environment, input: Authori
   } else {
     const value = ids.authorizationCode(env);
     world.codes.set(value, {
-      value, environment: env, applicationId: app.id, merchantId: input.merchantId, scopes: [...scopes],
-      expiresAt: world.clock.now() + LIFETIME.code, used: false,
+      value,
+      environment: env,
+      applicationId: app.id,
+      merchantId: input.merchantId,
+      scopes: [...scopes],
+      expiresAt: world.clock.now() + LIFETIME.code,
+      used: false,
       ...(input.redirectUri !== undefined ? { redirectUri: input.redirectUri } : {}),
       ...(input.codeChallenge !== undefined ? { codeChallenge: input.codeChallenge } : {}),
     });
@@ -53,7 +58,8 @@ const escapeHtml = (s: string): string =>
 const FORWARDED = ['client_id', 'scope', 'state', 'redirect_uri', 'code_challenge', 'code_challenge_method'];
 
 function page(status: number, title: string, body: string): ApiResult {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
     `<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
   return { status, html };
 }
@@ -81,14 +87,18 @@ export function authorizePage(world: World, env: Environment, query: URLSearchPa
   if (scopes.some((s) => !allScopes.includes(s))) return page(400, 'Authorization failed', '<p>Invalid scope.</p>');
   const sellers = [...world.merchants.values()].filter((m) => m.environment === env);
   const hidden = FORWARDED.filter((k) => query.has(k))
-    .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(query.get(k) ?? '')}">`).join('');
+    .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(query.get(k) ?? '')}">`)
+    .join('');
   const options = sellers.map((m) => `<option value="${m.id}">${escapeHtml(m.businessName)} (${m.id})</option>`);
-  return page(200, `${app.name} wants access to your Square account`,
+  return page(
+    200,
+    `${app.name} wants access to your Square account`,
     `<ul>${scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>` +
-    `<form method="post" action="/oauth2/authorize">${hidden}` +
-    `<label>Seller <select name="merchant_id">${options.join('')}</select></label>` +
-    '<button type="submit" name="decision" value="allow">Allow</button>' +
-    '<button type="submit" name="decision" value="deny">Deny</button></form>');
+      `<form method="post" action="/oauth2/authorize">${hidden}` +
+      `<label>Seller <select name="merchant_id">${options.join('')}</select></label>` +
+      '<button type="submit" name="decision" value="allow">Allow</button>' +
+      '<button type="submit" name="decision" value="deny">Deny</button></form>',
+  );
 }
 
 /** POST (the page's form): redirect to the application with a code or an error. */
@@ -100,8 +110,12 @@ export function authorizeDecision(
 ): ApiResult {
   const decision = form.get('decision') === 'deny' ? 'deny' : 'allow';
   try {
-    const location = authorizeRedirect(world, env,
-      { ...inputFrom(form), merchantId: form.get('merchant_id') ?? '', decision }, allScopes);
+    const location = authorizeRedirect(
+      world,
+      env,
+      { ...inputFrom(form), merchantId: form.get('merchant_id') ?? '', decision },
+      allScopes,
+    );
     return { status: 302, headers: { location }, html: '' };
   } catch (e) {
     if (!(e instanceof AuthorizeError)) throw e;

@@ -11,21 +11,41 @@ import type { LocationRecord, MerchantRecord } from '../world';
 const SCOPE = ['MERCHANT_PROFILE_READ'];
 
 function merchantJson(m: MerchantRecord): Record<string, unknown> {
-  return { id: m.id, business_name: m.businessName, country: m.country, language_code: 'en-US',
-    currency: m.currency, status: 'ACTIVE', main_location_id: m.mainLocationId, created_at: isoMillis(m.createdAt) };
+  return {
+    id: m.id,
+    business_name: m.businessName,
+    country: m.country,
+    language_code: 'en-US',
+    currency: m.currency,
+    status: 'ACTIVE',
+    main_location_id: m.mainLocationId,
+    created_at: isoMillis(m.createdAt),
+  };
 }
 
 export function locationJson(l: LocationRecord): Record<string, unknown> {
   return {
-    id: l.id, name: l.name, timezone: 'America/Los_Angeles', capabilities: [...l.capabilities], status: l.status,
-    created_at: isoSeconds(l.createdAt), merchant_id: l.merchantId, country: l.country, language_code: 'en-US',
-    currency: l.currency, business_name: l.businessName, type: l.type,
+    id: l.id,
+    name: l.name,
+    timezone: 'America/Los_Angeles',
+    capabilities: [...l.capabilities],
+    status: l.status,
+    created_at: isoSeconds(l.createdAt),
+    merchant_id: l.merchantId,
+    country: l.country,
+    language_code: 'en-US',
+    currency: l.currency,
+    business_name: l.businessName,
+    type: l.type,
   };
 }
 
 function withMerchant(ctx: RouteContext, fn: (m: MerchantRecord) => ApiResult): ApiResult {
-  const auth = authenticate(ctx.world, { environment: ctx.environment, authorization: ctx.headers.authorization },
-    { scopes: SCOPE });
+  const auth = authenticate(
+    ctx.world,
+    { environment: ctx.environment, authorization: ctx.headers.authorization },
+    { scopes: SCOPE },
+  );
   if (!auth.ok) return auth.result;
   const merchant = ctx.world.merchant(ctx.environment, auth.token.merchantId);
   if (!merchant) return notFound('Merchant not found.');

@@ -25,7 +25,8 @@ export function tokenResponse(minted: MintedTokens, shortLived: boolean): Record
     refresh_token: refresh.value,
     short_lived: shortLived,
     ...(refresh.flow === 'pkce' && refresh.expiresAt !== undefined
-      ? { refresh_token_expires_at: isoSeconds(refresh.expiresAt) } : {}),
+      ? { refresh_token_expires_at: isoSeconds(refresh.expiresAt) }
+      : {}),
   };
 }
 
@@ -50,8 +51,13 @@ function exchangeCode(ctx: RouteContext, app: Application): ApiResult {
   const value = str(body.code);
   if (value === undefined) return invalid('MISSING_REQUIRED_PARAMETER', 'Missing code.', 'code');
   const code = world.codes.get(value);
-  if (!code || code.environment !== ctx.environment || code.applicationId !== app.id || code.used
-    || code.expiresAt <= world.clock.now()) {
+  if (
+    !code ||
+    code.environment !== ctx.environment ||
+    code.applicationId !== app.id ||
+    code.used ||
+    code.expiresAt <= world.clock.now()
+  ) {
     return unauthorized('The authorization code is invalid, expired or already redeemed.');
   }
   const pkce = code.codeChallenge !== undefined;
@@ -71,8 +77,13 @@ function exchangeCode(ctx: RouteContext, app: Application): ApiResult {
   }
   code.used = true;
   const shortLived = body.short_lived === true;
-  const minted = world.mintAuthorization({ applicationId: app.id, merchantId: code.merchantId, scopes: code.scopes,
-    flow: pkce ? 'pkce' : 'code', shortLived });
+  const minted = world.mintAuthorization({
+    applicationId: app.id,
+    merchantId: code.merchantId,
+    scopes: code.scopes,
+    flow: pkce ? 'pkce' : 'code',
+    shortLived,
+  });
   return { status: 200, body: tokenResponse(minted, shortLived) };
 }
 
@@ -94,8 +105,11 @@ function refresh(ctx: RouteContext, app: Application): ApiResult {
   if (requested && requested.length === 0) return invalid('ARRAY_EMPTY', 'scopes must not be empty.', 'scopes');
   const widened = requested?.filter((s) => !record.scopes.includes(s)) ?? [];
   if (widened.length) {
-    return invalid('INVALID_VALUE', `scopes can only narrow the authorization; not granted: ${widened.join(', ')}.`,
-      'scopes');
+    return invalid(
+      'INVALID_VALUE',
+      `scopes can only narrow the authorization; not granted: ${widened.join(', ')}.`,
+      'scopes',
+    );
   }
   const shortLived = body.short_lived === true;
   const minted = world.refresh(record, requested ?? record.scopes, shortLived);

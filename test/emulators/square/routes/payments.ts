@@ -26,13 +26,18 @@ const money = (amount: number, currency: string): Money => ({ amount, currency }
 function readMoney(v: unknown): Partial<Money> | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;
-  return { ...(typeof o.amount === 'number' ? { amount: o.amount } : {}),
-    ...(typeof o.currency === 'string' ? { currency: o.currency } : {}) };
+  return {
+    ...(typeof o.amount === 'number' ? { amount: o.amount } : {}),
+    ...(typeof o.currency === 'string' ? { currency: o.currency } : {}),
+  };
 }
 
 function auth(ctx: RouteContext, scope: string): AuthOutcome {
-  return authenticate(ctx.world, { environment: ctx.environment, authorization: ctx.headers.authorization },
-    { scopes: [scope] });
+  return authenticate(
+    ctx.world,
+    { environment: ctx.environment, authorization: ctx.headers.authorization },
+    { scopes: [scope] },
+  );
 }
 
 function receiptUrl(ctx: RouteContext, id: string): string {
@@ -50,14 +55,24 @@ function cardDetails(
   const onFile = outcome.kind !== 'token-used' && outcome.onFile;
   return {
     status,
-    card: { card_brand: 'VISA', last_4: '1111', exp_month: 11, exp_year: new Date(now).getUTCFullYear() + 2,
-      fingerprint: 'sq-1-stand-in-test-card', card_type: 'CREDIT', prepaid_type: 'NOT_PREPAID', bin: '411111' },
+    card: {
+      card_brand: 'VISA',
+      last_4: '1111',
+      exp_month: 11,
+      exp_year: new Date(now).getUTCFullYear() + 2,
+      fingerprint: 'sq-1-stand-in-test-card',
+      card_type: 'CREDIT',
+      prepaid_type: 'NOT_PREPAID',
+      bin: '411111',
+    },
     entry_method: onFile ? 'ON_FILE' : 'KEYED',
     cvv_status: code === 'CVV_FAILURE' ? 'CVV_REJECTED' : 'CVV_ACCEPTED',
     avs_status: code === 'ADDRESS_VERIFICATION_FAILURE' ? 'AVS_REJECTED' : 'AVS_ACCEPTED',
     statement_description: 'SQ *STAND-IN TEST',
-    card_payment_timeline: status === 'FAILED' ? {} : { authorized_at: isoMillis(now),
-      ...(status === 'CAPTURED' ? { captured_at: isoMillis(now) } : {}) },
+    card_payment_timeline:
+      status === 'FAILED'
+        ? {}
+        : { authorized_at: isoMillis(now), ...(status === 'CAPTURED' ? { captured_at: isoMillis(now) } : {}) },
     ...(decline ? { errors: [decline] } : {}),
   };
 }
@@ -66,8 +81,15 @@ function optional(body: Record<string, unknown>, keys: string[]): Record<string,
   return Object.fromEntries(keys.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
 }
 
-function buildPayment(ctx: RouteContext, token: AccessTokenRecord, loc: LocationRecord, outcome: SourceOutcome,
-  amount: Money, tip: Money | undefined, decline?: SquareError): SquarePayment {
+function buildPayment(
+  ctx: RouteContext,
+  token: AccessTokenRecord,
+  loc: LocationRecord,
+  outcome: SourceOutcome,
+  amount: Money,
+  tip: Money | undefined,
+  decline?: SquareError,
+): SquarePayment {
   const now = ctx.world.clock.now();
   const id = ids.payment();
   const autocomplete = ctx.body.autocomplete !== false;
@@ -75,8 +97,12 @@ function buildPayment(ctx: RouteContext, token: AccessTokenRecord, loc: Location
   const cardStatus = decline ? 'FAILED' : autocomplete ? 'CAPTURED' : 'AUTHORIZED';
   const total = money(amount.amount + (tip?.amount ?? 0), amount.currency);
   return {
-    id, created_at: isoMillis(now), updated_at: isoMillis(now),
-    amount_money: amount, ...(tip ? { tip_money: tip } : {}), total_money: total,
+    id,
+    created_at: isoMillis(now),
+    updated_at: isoMillis(now),
+    amount_money: amount,
+    ...(tip ? { tip_money: tip } : {}),
+    total_money: total,
     ...(decline ? {} : { approved_money: total }),
     status,
     ...(decline ? {} : { delay_duration: 'PT168H', delay_action: 'CANCEL', delayed_until: isoMillis(now + 7 * DAY) }),
@@ -94,13 +120,19 @@ function buildPayment(ctx: RouteContext, token: AccessTokenRecord, loc: Location
 type Chargeable = { loc: LocationRecord; outcome: Exclude<SourceOutcome, { kind: 'token-used' }> };
 
 /** Business checks before any money moves: the refusal, or what the payment may proceed with. */
-function check(ctx: RouteContext, loc: LocationRecord | undefined, outcome: SourceOutcome | undefined):
-  ApiResult | Chargeable {
+function check(
+  ctx: RouteContext,
+  loc: LocationRecord | undefined,
+  outcome: SourceOutcome | undefined,
+): ApiResult | Chargeable {
   const body = ctx.body;
   if (!loc) return notFound(`Location \`${str(body.location_id)}\` not found.`, 'location_id');
   if (loc.status !== 'ACTIVE' || !loc.capabilities.includes('CREDIT_CARD_PROCESSING')) {
-    return invalid('CARD_PROCESSING_NOT_ENABLED',
-      'The location provided in the API call is not enabled for credit card processing.', 'location_id');
+    return invalid(
+      'CARD_PROCESSING_NOT_ENABLED',
+      'The location provided in the API call is not enabled for credit card processing.',
+      'location_id',
+    );
   }
   const amount = readMoney(body.amount_money);
   if (amount?.amount === undefined || amount.currency === undefined) {
@@ -110,21 +142,33 @@ function check(ctx: RouteContext, loc: LocationRecord | undefined, outcome: Sour
     return invalid('VALUE_TOO_LOW', 'amount_money.amount must be at least 1.', 'amount_money.amount');
   }
   const tip = readMoney(body.tip_money);
-  for (const [field, m] of [['amount_money', amount], ['tip_money', tip]] as const) {
+  for (const [field, m] of [
+    ['amount_money', amount],
+    ['tip_money', tip],
+  ] as const) {
     if (m?.currency !== undefined && m.currency !== loc.currency) {
-      return invalid('INVALID_VALUE', `This merchant can only process payments in ${loc.currency}, but amount was ` +
-        `provided in ${m.currency}.`, `${field}.currency`);
+      return invalid(
+        'INVALID_VALUE',
+        `This merchant can only process payments in ${loc.currency}, but amount was ` + `provided in ${m.currency}.`,
+        `${field}.currency`,
+      );
     }
   }
   if (!outcome) {
     return ctx.environment === 'production'
       ? invalid('INVALID_CARD_DATA', 'Sandbox test values are refused in production.', 'source_id')
-      : invalid('INVALID_CARD_DATA', 'Unknown payment source (the stand-in takes the documented test values).',
-        'source_id');
+      : invalid(
+          'INVALID_CARD_DATA',
+          'Unknown payment source (the stand-in takes the documented test values).',
+          'source_id',
+        );
   }
   if (outcome.kind === 'token-used') {
-    return invalid('CARD_TOKEN_USED', 'The provided card token (nonce) was already used to process the payment.',
-      'source_id');
+    return invalid(
+      'CARD_TOKEN_USED',
+      'The provided card token (nonce) was already used to process the payment.',
+      'source_id',
+    );
   }
   if (outcome.onFile && str(body.customer_id) === undefined) {
     return invalid('MISSING_REQUIRED_PARAMETER', 'customer_id is required with a card on file.', 'customer_id');
@@ -155,12 +199,17 @@ export function createPayment(ctx: RouteContext): ApiResult {
   const tipRaw = readMoney(body.tip_money);
   const tip = tipRaw?.amount !== undefined ? money(tipRaw.amount, amount.currency) : undefined;
   const { outcome: ok } = checked;
-  const decline: SquareError | undefined = ok.kind === 'decline'
-    ? { category: 'PAYMENT_METHOD_ERROR', code: ok.code, detail: `Authorization error: '${ok.code}'` }
-    : undefined;
+  const decline: SquareError | undefined =
+    ok.kind === 'decline'
+      ? { category: 'PAYMENT_METHOD_ERROR', code: ok.code, detail: `Authorization error: '${ok.code}'` }
+      : undefined;
   const payment = buildPayment(ctx, a.token, checked.loc, ok, money(amount.amount, amount.currency), tip, decline);
-  world.payments.set(payment.id, { environment: ctx.environment, merchantId: a.token.merchantId,
-    idempotencyKey: key, payment });
+  world.payments.set(payment.id, {
+    environment: ctx.environment,
+    merchantId: a.token.merchantId,
+    idempotencyKey: key,
+    payment,
+  });
   const result: ApiResult = decline
     ? fail(ctx.options.declineStatus, [decline], { payment: structuredClone(payment) })
     : { status: 200, body: { payment: structuredClone(payment) } };
@@ -190,11 +239,15 @@ function transition(ctx: RouteContext, to: 'COMPLETED' | 'CANCELED'): ApiResult 
   const versionToken = str(ctx.body.version_token);
   if (versionToken !== undefined && versionToken !== p.version_token) {
     // Square's code for a stale version_token is UNCONFIRMED; refused so a client cannot ignore it.
-    return invalid('INVALID_VALUE', 'version_token does not match the payment\'s current version.', 'version_token');
+    return invalid('INVALID_VALUE', "version_token does not match the payment's current version.", 'version_token');
   }
   if (p.status !== 'APPROVED') {
-    return invalid('BAD_REQUEST', `The payment is ${p.status}; only an APPROVED payment can be ` +
-      `${to === 'COMPLETED' ? 'completed' : 'canceled'}.`, 'payment_id');
+    return invalid(
+      'BAD_REQUEST',
+      `The payment is ${p.status}; only an APPROVED payment can be ` +
+        `${to === 'COMPLETED' ? 'completed' : 'canceled'}.`,
+      'payment_id',
+    );
   }
   const now = ctx.world.clock.now();
   const card = p.card_details as Record<string, unknown>;
@@ -224,8 +277,8 @@ export function listPayments(ctx: RouteContext): ApiResult {
     return invalid('INVALID_SORT_ORDER', 'sort_order must be ASC or DESC.', 'sort_order');
   }
   const limit = q.has('limit') ? Number(q.get('limit')) : MAX_PAGE;
-  if (limit < 1 || limit > MAX_PAGE) return invalid(limit < 1 ? 'VALUE_TOO_LOW' : 'VALUE_TOO_HIGH',
-    `limit must be between 1 and ${MAX_PAGE}.`, 'limit');
+  if (limit < 1 || limit > MAX_PAGE)
+    return invalid(limit < 1 ? 'VALUE_TOO_LOW' : 'VALUE_TOO_HIGH', `limit must be between 1 and ${MAX_PAGE}.`, 'limit');
   const offset = q.has('cursor') ? Number.parseInt(Buffer.from(q.get('cursor') ?? '', 'base64url').toString(), 10) : 0;
   if (!Number.isInteger(offset) || offset < 0) return invalid('INVALID_CURSOR', 'The cursor is invalid.', 'cursor');
   const now = ctx.world.clock.now();
@@ -238,11 +291,14 @@ export function listPayments(ctx: RouteContext): ApiResult {
     .filter((p) => {
       const created = Date.parse(String(p.created_at));
       const card = (p.card_details as { card?: { last_4?: string; card_brand?: string } } | undefined)?.card;
-      return created >= begin && created < end
-        && (!q.has('location_id') || p.location_id === q.get('location_id'))
-        && (!q.has('last_4') || card?.last_4 === q.get('last_4'))
-        && (!q.has('card_brand') || card?.card_brand === q.get('card_brand'))
-        && (!q.has('total') || (p.total_money as Money).amount === Number(q.get('total')));
+      return (
+        created >= begin &&
+        created < end &&
+        (!q.has('location_id') || p.location_id === q.get('location_id')) &&
+        (!q.has('last_4') || card?.last_4 === q.get('last_4')) &&
+        (!q.has('card_brand') || card?.card_brand === q.get('card_brand')) &&
+        (!q.has('total') || (p.total_money as Money).amount === Number(q.get('total')))
+      );
     });
   if (sort === 'DESC') matches.reverse();
   const page = matches.slice(offset, offset + limit).map((p) => structuredClone(p));

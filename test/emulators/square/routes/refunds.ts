@@ -19,8 +19,11 @@ function refundError(code: string, detail: string, field?: string): ApiResult {
 }
 
 export function refundPayment(ctx: RouteContext): ApiResult {
-  const a = authenticate(ctx.world, { environment: ctx.environment, authorization: ctx.headers.authorization },
-    { scopes: ['PAYMENTS_WRITE'] });
+  const a = authenticate(
+    ctx.world,
+    { environment: ctx.environment, authorization: ctx.headers.authorization },
+    { scopes: ['PAYMENTS_WRITE'] },
+  );
   if (!a.ok) return a.result;
   const { body, world } = ctx;
   const key = str(body.idempotency_key) ?? '';
@@ -31,8 +34,11 @@ export function refundPayment(ctx: RouteContext): ApiResult {
 
   const paymentId = str(body.payment_id);
   if (paymentId === undefined) {
-    return invalid('MISSING_REQUIRED_PARAMETER', 'payment_id is required (unlinked refunds are not modelled).',
-      'payment_id');
+    return invalid(
+      'MISSING_REQUIRED_PARAMETER',
+      'payment_id is required (unlinked refunds are not modelled).',
+      'payment_id',
+    );
   }
   const entry = world.payments.get(paymentId);
   if (!entry || entry.environment !== ctx.environment || entry.merchantId !== a.token.merchantId) {
@@ -40,8 +46,11 @@ export function refundPayment(ctx: RouteContext): ApiResult {
   }
   const p = entry.payment;
   if (p.status === 'APPROVED') {
-    return refundError('REFUND_ERROR_PAYMENT_NEEDS_COMPLETION',
-      'The payment is approved and needs to be completed first before the refund is issued.', 'payment_id');
+    return refundError(
+      'REFUND_ERROR_PAYMENT_NEEDS_COMPLETION',
+      'The payment is approved and needs to be completed first before the refund is issued.',
+      'payment_id',
+    );
   }
   if (p.status !== 'COMPLETED') {
     return refundError('PAYMENT_NOT_REFUNDABLE', `The payment is ${p.status}.`, 'payment_id');
@@ -59,16 +68,23 @@ export function refundPayment(ctx: RouteContext): ApiResult {
     return invalid('VALUE_TOO_LOW', 'amount_money.amount must be at least 1.', 'amount_money.amount');
   }
   if (requested.amount > total.amount - already) {
-    return refundError('REFUND_AMOUNT_INVALID', 'The requested refund amount exceeds the amount available to refund.',
-      'amount_money.amount');
+    return refundError(
+      'REFUND_AMOUNT_INVALID',
+      'The requested refund amount exceeds the amount available to refund.',
+      'amount_money.amount',
+    );
   }
   const now = isoMillis(world.clock.now());
   const refund: SquareRefund = {
-    id: ids.refund(p.id), status: 'PENDING', location_id: p.location_id,
+    id: ids.refund(p.id),
+    status: 'PENDING',
+    location_id: p.location_id,
     amount_money: { amount: requested.amount, currency: total.currency },
-    payment_id: p.id, order_id: p.order_id,
+    payment_id: p.id,
+    order_id: p.order_id,
     ...(str(body.reason) !== undefined ? { reason: body.reason } : {}),
-    created_at: now, updated_at: now,
+    created_at: now,
+    updated_at: now,
   };
   world.refunds.set(refund.id, { environment: ctx.environment, merchantId: a.token.merchantId, refund });
   p.refunded_money = { amount: already + requested.amount, currency: total.currency };

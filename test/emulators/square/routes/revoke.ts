@@ -23,8 +23,11 @@ export function revokeToken(ctx: RouteContext): ApiResult {
   }
   if (merchantId !== undefined) {
     if (onlyAccess) {
-      return invalid('CONFLICTING_PARAMETERS', 'revoke_only_access_token needs access_token.',
-        'revoke_only_access_token');
+      return invalid(
+        'CONFLICTING_PARAMETERS',
+        'revoke_only_access_token needs access_token.',
+        'revoke_only_access_token',
+      );
     }
     if (!world.merchant(ctx.environment, merchantId)) return notFound('Merchant not found.', 'merchant_id');
     world.revokeAuthorization(ctx.environment, app.id, merchantId);
