@@ -49,9 +49,9 @@ const isTrusted = (url: string | undefined): boolean => isTrustedSender(url, dev
 function openDocsExternally(url: string): Promise<void> {
   const safe = normalizeDocsUrl(url);
   if (safe === null) return Promise.reject(new Error('URL is not an allowed documentation link'));
-  return shell.openExternal(
-    safe,
-  ); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
+  // electronegativity reads its disable comment on the call's own line
+  // prettier-ignore
+  return shell.openExternal(safe); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `safe` passed normalizeDocsUrl (https, exact vendor hosts) */
 }
 
 /** Only a vendor's OAuth authorize page (Square's sandbox authorize endpoint; Clover's authorize
@@ -61,9 +61,9 @@ function openAuthorizeExternally(url: string): Promise<void> {
     isAllowedAuthorizeUrl(url, 'sandbox', { allowLoopbackHttp: false }) ||
     isAllowedCloverAuthorizeUrl(url, { allowLoopbackHttp: false });
   if (!allowed) return Promise.reject(new Error('URL is not an allowed authorize page'));
-  return shell.openExternal(
-    url,
-  ); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed a vendor authorize allowlist (https, exact hosts, authorize path) */
+  // electronegativity reads its disable comment on the call's own line
+  // prettier-ignore
+  return shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: `url` passed a vendor authorize allowlist (https, exact hosts, authorize path) */
 }
 
 let core: Core | null = null;
@@ -90,8 +90,9 @@ function createMainWindow(): BrowserWindow {
     ...options,
     webPreferences: {
       ...options.webPreferences,
-      preload:
-        PRELOAD_PATH /* eng-disable PRELOAD_JS_CHECK: reviewed; exposes only window.keychain (test/unit/preload-surface.test.ts) */,
+      // electronegativity reads its disable comment on the property's own line
+      // prettier-ignore
+      preload: PRELOAD_PATH /* eng-disable PRELOAD_JS_CHECK: reviewed; exposes only window.keychain (test/unit/preload-surface.test.ts) */,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

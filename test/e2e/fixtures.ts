@@ -21,6 +21,8 @@ import { startStaticServer, type StaticServer } from './static-server';
 import { bridgeBundle } from './bridge-bundle';
 import { assertPrivateKeyring, emptyService, uniqueService } from '../helpers/private-keyring';
 import { createSwitchableKeychain, type SwitchableKeychain } from './switchable-keychain';
+import { startCloverEmulator, type CloverEmulator } from '../emulators/clover';
+import { seedBasicWorld, startSquareEmulator, type BasicWorld, type SquareEmulator } from '../emulators/square';
 
 export { expect };
 
@@ -86,7 +88,43 @@ export interface MkApp {
   open(): Promise<void>;
   /** Saves test-results/screens/<name>.png. */
   screenshot(name: string): Promise<void>;
+  /** The local Clover and Square (test/emulators), when the test asked for them with
+   *  `test.use({ emulators: true })`; null otherwise. */
+  vendors: Vendors | null;
+  /** URLs the core asked the system browser to open (OAuth connect). */
+  opened: string[];
+  /** What the "system browser" does with an authorize URL (default: nothing). */
+  setBrowser(visit: ((url: string) => Promise<void>) | null): void;
 }
+
+/** The real vendor stand-ins, with one basic Square world per environment seeded. */
+export interface Vendors {
+  clover: CloverEmulator;
+  square: SquareEmulator;
+  squareSandbox: BasicWorld;
+  squareProduction: BasicWorld;
+}
+
+async function startVendors(): Promise<Vendors> {
+  const clover = await startCloverEmulator();
+  const square = await startSquareEmulator({ oauthRedirects: 'allow-http-loopback' });
+  return {
+    clover,
+    square,
+    squareSandbox: seedBasicWorld(square, 'sandbox'),
+    squareProduction: seedBasicWorld(square, 'production'),
+  };
+}
+
+/** Every event the core emits, forwarded to the page as the preload would. */
+const FORWARDED_EVENTS = [
+  'credentials.changed',
+  'clipboard.cleared',
+  'keychain.changed',
+  'inspection.progress',
+  'inspection.finished',
+  'expiry.warnings',
+] as const;
 
 /**
  * A minimal vendor stand-in on loopback for the one call the UI can trigger today (network.check:
@@ -125,7 +163,10 @@ async function startVendorStandIn(): Promise<VendorStandIn> {
   };
 }
 
-export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor: VendorStandIn }>({
+export const test = base.extend<{ mk: MkApp; emulators: boolean }, { renderer: StaticServer; vendor: VendorStandIn }>({
+  /** `test.use({ emulators: true })`: the core talks to the local Clover and Square (mk.vendors). */
+  emulators: [false, { option: true }],
+
   vendor: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -146,7 +187,7 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
     { scope: 'worker' },
   ],
 
-  mk: async ({ page, renderer, vendor }, use) => {
+  mk: async ({ page, renderer, vendor, emulators }, use) => {
     assertPrivateKeyring();
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-e2e-data-'));
     const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mk-e2e-files-'));
@@ -156,6 +197,9 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
     let dialogFile: string | null = null;
     const events: MkApp['events'] = [];
     let offs: (() => void)[] = [];
+    const vendors = emulators ? await startVendors() : null;
+    const opened: string[] = [];
+    let browserVisit: ((url: string) => Promise<void>) | null = null;
 
     /** A core on the shared folder and keyring whose events reach the page (window.__mkDeliver). */
     async function startCore(): Promise<Core> {
@@ -165,10 +209,23 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
         clipboard,
         dialogs: { openFile: async () => dialogFile },
         version: '0.1.0',
-        endpoints: vendor.endpoints,
+        endpoints: vendors
+          ? { ...vendor.endpoints, ...vendors.clover.endpoints(), ...vendors.square.endpoints() }
+          : vendor.endpoints,
         allowLoopbackHttp: true,
+        timing: {
+          httpTimeoutMs: 3_000,
+          httpRetryBaseDelayMs: 20,
+          chargeResendDelayMs: 20,
+          oauthCallbackTimeoutMs: 15_000,
+        },
+        openAuthorizeUrl: async (url) => {
+          opened.push(url);
+          // Like a browser: the visit happens beside the app, never inside the core's call.
+          if (browserVisit) void browserVisit(url).catch(() => undefined);
+        },
       });
-      offs = (['credentials.changed', 'clipboard.cleared', 'keychain.changed'] as const).map((event) =>
+      offs = FORWARDED_EVENTS.map((event) =>
         core.on(event, (payload: unknown) => {
           events.push({ event, payload });
           page
@@ -202,6 +259,9 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
       consoleLines: [],
       allowConsoleErrors: false,
       filesDir,
+      vendors,
+      opened,
+      setBrowser: (visit) => void (browserVisit = visit),
       setDialogFile: (f) => void (dialogFile = f),
       async prepareImportFile(name, content) {
         const file = path.join(filesDir, name);
@@ -243,6 +303,8 @@ export const test = base.extend<{ mk: MkApp }, { renderer: StaticServer; vendor:
       await emptyService(service);
       await fs.rm(dataDir, { recursive: true, force: true });
       await fs.rm(filesDir, { recursive: true, force: true });
+      await vendors?.clover.close();
+      await vendors?.square.close();
     }
     if (!app.allowConsoleErrors) {
       const errors = app.consoleLines.filter((l) => l.startsWith('error:') || l.startsWith('pageerror:'));
