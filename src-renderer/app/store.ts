@@ -8,8 +8,14 @@ import { createCredentialsSlice, type CredentialsSlice } from '../features/crede
 import { createKeychainCheckSlice, type KeychainCheckSlice } from '../features/credentials/keychainCheckSlice';
 import { createRequestsSlice, type RequestsSlice } from '../features/requests/requestsSlice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
+import { createSelectionSlice, type SelectionSlice } from '../features/credentials/selectionSlice';
 
-export type AppState = AppSlice & CredentialsSlice & KeychainCheckSlice & RequestsSlice & SettingsSlice;
+export type AppState = AppSlice &
+  CredentialsSlice &
+  KeychainCheckSlice &
+  RequestsSlice &
+  SettingsSlice &
+  SelectionSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
@@ -17,6 +23,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createKeychainCheckSlice(...a),
   ...createRequestsSlice(...a),
   ...createSettingsSlice(...a),
+  ...createSelectionSlice(...a),
 }));
 
 /** Back to the first state (unit tests; a fresh window does this by loading). */
