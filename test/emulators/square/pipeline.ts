@@ -76,6 +76,8 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
   const { stats } = deps;
   stats.requests++;
   stats.inFlight++;
+  // Concurrency is judged at arrival: after the body is read, later arrivals would count too.
+  const inFlightAtArrival = stats.inFlight;
   stats.peakConcurrency = Math.max(stats.peakConcurrency, stats.inFlight);
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://stand-in');
@@ -105,7 +107,7 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     if (fault) entry.fault = fault.type;
     if (fault?.type === 'drop-before') return void req.socket.destroy();
     // Counted on arrival, as a server that sheds load would; the answer still takes the latency.
-    const limited = deps.limiter.exceeded(stats.inFlight);
+    const limited = deps.limiter.exceeded(inFlightAtArrival);
     await deps.sleep(deps.latencyMs());
     const checkedAnswer = (result: ApiResult): void => {
       deps.dispatcher.checkResponse(deps.environment, method, url.pathname, result);

@@ -1,5 +1,5 @@
 // Fault injection, latency, rate limiting, the request log and close() on the local Square.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedBasicWorld, startSquareEmulator, type BasicWorld, type SquareEmulator } from '../../emulators/square';
 import { call, errorCode, expectNoViolations, newKey } from './square-http';
 
@@ -54,6 +54,9 @@ describe('faults', () => {
     await expect(pay(body, AbortSignal.timeout(100))).rejects.toThrow();
     expect(performance.now() - started).toBeLessThan(350);
     expect(stored(body.idempotency_key)).toBe(1);
+    // The stand-in is still sleeping on the abandoned request: let it end, or it counts as in flight
+    // in the next tests (the maxConcurrent one judges concurrency on arrival).
+    await vi.waitFor(() => expect(sq.stats().inFlight).toBe(0), { timeout: 2_000 });
   });
 
   it("error-500: Square's INTERNAL_SERVER_ERROR JSON, not processed", async () => {
@@ -175,6 +178,7 @@ describe('latency and rate limits', () => {
     sq.resetObservations();
     sq.setLatency(80);
     sq.setRateLimit({ maxConcurrent: 2 });
+    expect(sq.stats().inFlight).toBe(0);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => call(sq.urls.sandbox, 'GET', '/v2/merchants/me', { token: sb.personalToken })),
     );

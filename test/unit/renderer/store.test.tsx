@@ -54,6 +54,7 @@ describe('store', () => {
         'requestsStatus',
         'retryingKeychain',
         'route',
+        'selectedId',
         'settings',
         'settingsStatus',
         'toast',
