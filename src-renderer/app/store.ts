@@ -9,13 +9,15 @@ import { createKeychainCheckSlice, type KeychainCheckSlice } from '../features/c
 import { createRequestsSlice, type RequestsSlice } from '../features/requests/requestsSlice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
 import { createSelectionSlice, type SelectionSlice } from '../features/credentials/selectionSlice';
+import { createDetailsSlice, type DetailsSlice } from '../features/credentials/details/detailsSlice';
 
 export type AppState = AppSlice &
   CredentialsSlice &
   KeychainCheckSlice &
   RequestsSlice &
   SettingsSlice &
-  SelectionSlice;
+  SelectionSlice &
+  DetailsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
@@ -24,6 +26,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRequestsSlice(...a),
   ...createSettingsSlice(...a),
   ...createSelectionSlice(...a),
+  ...createDetailsSlice(...a),
 }));
 
 /** Back to the first state (unit tests; a fresh window does this by loading). */

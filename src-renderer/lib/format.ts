@@ -8,6 +8,7 @@ import {
   type Environment,
   type Kind,
   type Provider,
+  type Verdict,
 } from '@shared/vocabulary';
 
 export function kindLabel(kind: Kind): string {
@@ -74,4 +75,28 @@ export const STATUS_LABELS: { readonly [S in CredentialStatus]: string } = {
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** An inspection's verdict in words; null is "Unchecked" (no inspection ran yet). */
+export const VERDICT_LABELS: { readonly [V in Verdict]: string } = {
+  valid: 'Valid',
+  invalid: 'Invalid',
+  expired: 'Expired',
+  wrong_environment: 'Wrong environment',
+  unreachable: 'Unreachable',
+  rate_limited: 'Rate limited',
+  untested: 'Not testable',
+  error: 'Check failed',
+};
+
+export function verdictLabel(verdict: Verdict | null): string {
+  return verdict === null ? 'Unchecked' : VERDICT_LABELS[verdict];
+}
+
+/** How a verdict reads at a glance: good, bad, needs a look, or nothing known. */
+export function verdictTone(verdict: Verdict | null): 'ok' | 'bad' | 'warn' | 'none' {
+  if (verdict === null || verdict === 'untested') return 'none';
+  if (verdict === 'valid') return 'ok';
+  if (verdict === 'invalid' || verdict === 'expired' || verdict === 'wrong_environment') return 'bad';
+  return 'warn';
 }

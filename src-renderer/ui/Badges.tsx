@@ -2,8 +2,15 @@
 // and "Missing from keychain". Each says its meaning in text and shape (its icon); colour only
 // repeats it. Production is a solid pill in its own hue (tokens --prod / --on-prod) in both themes.
 import type { ReactElement } from 'react';
-import type { Environment, Provider } from '@shared/vocabulary';
-import { environmentLabel, providerLabel, STATUS_LABELS, type CredentialStatus } from '../lib/format';
+import type { Environment, Provider, Verdict } from '@shared/vocabulary';
+import {
+  environmentLabel,
+  providerLabel,
+  STATUS_LABELS,
+  verdictLabel,
+  verdictTone,
+  type CredentialStatus,
+} from '../lib/format';
 import { Icon, type IconName } from './Icon';
 import './badges.css';
 
@@ -49,6 +56,24 @@ export function MissingBadge(): ReactElement {
     <span className="missing-badge">
       <Icon name="unlink" size={14} />
       Missing from keychain
+    </span>
+  );
+}
+
+const VERDICT_ICON: { readonly [T in ReturnType<typeof verdictTone>]: IconName } = {
+  ok: 'check-circle',
+  bad: 'x-circle',
+  warn: 'alert',
+  none: 'info',
+};
+
+/** What the last inspection concluded, in words and shape; "Unchecked" until one ran. */
+export function VerdictBadge({ verdict }: { verdict: Verdict | null }): ReactElement {
+  const tone = verdictTone(verdict);
+  return (
+    <span className={`health verdict-${tone}`}>
+      <Icon name={VERDICT_ICON[tone]} size={15} />
+      {verdictLabel(verdict)}
     </span>
   );
 }

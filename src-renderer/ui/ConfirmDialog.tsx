@@ -31,7 +31,11 @@ export function ConfirmDialog(props: {
       e.preventDefault();
       props.onCancel();
     } else if (e.key === 'Tab') {
-      const items = [...(dialog.current?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
+      const items = [
+        ...(dialog.current?.querySelectorAll<HTMLElement>(
+          'button:not([disabled]), input:not([disabled]), select:not([disabled])',
+        ) ?? []),
+      ];
       const first = items[0];
       const last = items[items.length - 1];
       if (!first || !last) return;

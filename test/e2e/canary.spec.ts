@@ -212,6 +212,34 @@ test.describe('canary: no secret reaches the renderer', () => {
     // Main did write the values to the (fake) clipboard: the copies were real.
     for (const value of Object.values(STORED)) expect(mk.clipboard.writes.some((w) => w.includes(value))).toBe(true);
 
+    // ---- the details panel of every credential, with an inspection (the stand-in answers without
+    // a real vendor behind it: whatever the verdict, the panel and the report must carry no value)
+    const detailsButtons = page.getByRole('button', { name: /^Details / });
+    expect(await detailsButtons.count()).toBe(Object.keys(STORED).length);
+    for (let i = 0; i < (await detailsButtons.count()); i++) {
+      await detailsButtons.nth(i).click();
+      const panel = page.locator('.details-panel');
+      await expect(panel).toBeVisible();
+      await checkpoint(`details ${i}`);
+      await panel.getByRole('button', { name: 'Inspect', exact: true }).click();
+      await expect(panel.locator('.inspection-report').or(page.getByRole('alert')).first()).toBeVisible();
+      await checkpoint(`inspected ${i}`);
+      if (await page.getByRole('alert').isVisible()) await page.getByRole('button', { name: 'Dismiss error' }).click();
+      await panel.getByRole('button', { name: 'Close details' }).click();
+    }
+    // ---- inspect once, with a secret on the clipboard (it stays there; nothing is stored)
+    mk.clipboard.text = Object.values(STORED)[0]!;
+    await page.getByRole('button', { name: 'Inspect clipboard' }).click();
+    await expect(
+      page
+        .getByRole('region', { name: /nothing was saved/ })
+        .or(page.getByRole('alert'))
+        .first(),
+    ).toBeVisible();
+    await checkpoint('inspect once');
+    if (await page.getByRole('alert').isVisible()) await page.getByRole('button', { name: 'Dismiss error' }).click();
+    mk.clipboard.text = '';
+
     // ---- delete one (with its confirm step)
     await page.getByRole('button', { name: 'Delete Canary first row' }).click();
     await checkpoint('delete confirm');

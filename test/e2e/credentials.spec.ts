@@ -56,15 +56,15 @@ test.describe('credentials: add by paste', () => {
     const r = row(mk, 'Payments sandbox token');
     await expect(r.getByRole('cell')).toHaveText([
       'Active', // right after the label, so nothing covers it
-      'Square',
-      'Access token',
+      'Unchecked', // no inspection ran yet
+      'SquareAccess token',
       'Sandbox',
       /^EAAA…GHIJ · [0-9a-f]{4}$/,
       '—', // Added is hidden below 1400 px so Expires stays clear of the actions
       '',
     ]);
-    await expect(r.getByRole('button')).toHaveCount(3);
-    for (const name of ['Rename', 'Copy', 'Delete']) {
+    await expect(r.getByRole('button')).toHaveCount(4);
+    for (const name of ['Details', 'Rename', 'Copy', 'Delete']) {
       await expect(r.getByRole('button', { name: `${name} Payments sandbox token` })).toBeVisible();
     }
     expect(lastIpc(mk, 'credentials.confirm').payload).toMatchObject({
@@ -92,8 +92,7 @@ test.describe('credentials: add by paste', () => {
       environment: 'production',
     });
     const cells = credentialsTable(mk).getByRole('row').nth(1).getByRole('cell');
-    await expect(cells.nth(1)).toHaveText('Clover');
-    await expect(cells.nth(2)).toHaveText('Access token');
+    await expect(cells.nth(2)).toHaveText('CloverAccess token');
     await expect(cells.nth(3)).toHaveText('Production');
 
     // Switching the provider offers that provider's kinds only.

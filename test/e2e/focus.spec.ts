@@ -70,7 +70,9 @@ test.describe('focus after actions', () => {
     await input.fill('Renamed token');
     await input.press('Enter');
     await expect(page.getByRole('rowheader', { name: /^Renamed token/ })).toBeFocused();
-    // The next Tab continues in that row.
+    // The next Tab continues in that row: its first action (Details), then Rename.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Details Renamed token' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Rename Renamed token' })).toBeFocused();
   });

@@ -54,7 +54,7 @@ test.describe('keychain check: orphans', () => {
     await card.getByRole('combobox', { name: 'Environment' }).selectOption('sandbox');
     await card.getByRole('textbox', { name: 'Label' }).fill('Recovered sandbox token');
     await card.getByRole('button', { name: 'Confirm' }).click();
-    await expect(row(mk, 'Recovered sandbox token').getByRole('cell').nth(2)).toHaveText('Access token');
+    await expect(row(mk, 'Recovered sandbox token').getByRole('cell').nth(2)).toHaveText('SquareAccess token');
     // Same keychain item, now known to the index: a second check finds nothing to repair for it.
     expect(await keytar.getPassword(mk.service, adopted)).toBe(ORPHAN_SQUARE);
 

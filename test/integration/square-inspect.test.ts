@@ -238,15 +238,17 @@ describe('credentials that are never sent', () => {
     ]);
     fx.sq.resetObservations();
     const app = await fx.f.call('credentials.inspect', { id: appId! });
+    // A stored application ID stays in the keychain: not echoed in the answer, not copied to metadata.
     expect(app).toMatchObject({
       verdict: 'untested',
       environmentFound: 'sandbox',
-      appId: fx.sandbox.app.id,
+      appId: null,
       nextStep: null,
     });
     expect(app.reason).toMatch(/its secret is saved here/);
     const secret = await fx.f.call('credentials.inspect', { id: secretId! });
-    expect(secret).toMatchObject({ verdict: 'untested', appId: fx.sandbox.app.id });
+    expect(secret).toMatchObject({ verdict: 'untested', appId: null, nextStep: null }); // linked: nothing to do
+    expect(JSON.stringify([app, secret])).not.toContain(fx.sandbox.app.id);
     expect(secret.risks[0]?.level).toBe('info');
     const prod = await fx.f.call('credentials.inspect', { id: prodSecret! });
     expect(prod.risks[0]).toMatchObject({ level: 'danger', text: expect.stringMatching(/must use PKCE/) });
@@ -255,7 +257,7 @@ describe('credentials that are never sent', () => {
     expect(wrong).toMatchObject({ verdict: 'wrong_environment', environmentFound: 'production' });
     expect(fx.sq.requests()).toEqual([]);
     const list = (await fx.f.call('credentials.list', {})).items;
-    expect(list.find((c) => c.id === appId)?.appId).toBe(fx.sandbox.app.id);
+    expect(list.find((c) => c.id === appId)?.appId).toBeNull();
   });
 });
 

@@ -70,7 +70,9 @@ function parentApp(c: Square, ctx: ProviderContext): Square | undefined {
 export async function inspectApplicationSecret(c: Square, ctx: ProviderContext): Promise<InspectOutcome> {
   const named = environmentFromPrefix(await ctx.secretOf(c.id));
   const app = parentApp(c, ctx);
-  const appId = c.appId ?? app?.appId ?? (app ? (await ctx.secretOf(app.id)).trim() : null);
+  // A linked application ID stays in the keychain (like every stored value): it is not copied into
+  // the answer or the metadata; refresh and revoke read it from there when they need it.
+  const appId = c.appId ?? app?.appId ?? null;
   const wrong = named !== null && c.environment !== null && named !== c.environment;
   return {
     result: result({
@@ -82,7 +84,7 @@ export async function inspectApplicationSecret(c: Square, ctx: ProviderContext):
           (named ? ` Its prefix says ${named}.` : ''),
       nextStep: wrong
         ? `Change its environment to ${named}.`
-        : appId === null
+        : appId === null && !app
           ? 'Link it to its application (set its App ID, or import it with the application ID) so refresh ' +
             'and revoke can use it.'
           : null,
@@ -133,8 +135,9 @@ export async function inspectApplicationId(c: Square, ctx: ProviderContext): Pro
           ? null
           : 'Revoking tokens, and refreshing code-flow tokens, need its application secret: save it and link it here.',
       environmentFound: named,
-      appId,
+      // Its own value is not echoed: a stored value never leaves main (the canary test holds this).
+      appId: null,
     }),
-    discovered: appId && !c.appId ? { appId } : {},
+    discovered: {},
   };
 }

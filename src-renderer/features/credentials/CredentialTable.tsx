@@ -10,7 +10,7 @@ import { FOCUS } from '../../app/appSlice';
 import { useStore } from '../../app/store';
 import { useWriteLock } from '../../app/writeLock';
 import { credentialStatus, formatDate, formatDateTime, kindLabel, relativeTime } from '../../lib/format';
-import { EnvironmentBadge, MissingBadge, ProviderMark, StatusBadge } from '../../ui/Badges';
+import { EnvironmentBadge, MissingBadge, ProviderMark, StatusBadge, VerdictBadge } from '../../ui/Badges';
 import { RowButton } from '../../ui/RowButton';
 import { CopyMenu } from './CopyMenu';
 import { DeleteDialog } from './DeleteDialog';
@@ -40,8 +40,8 @@ export function CredentialTable({ credentials }: { credentials: CredentialView[]
             <tr>
               <th scope="col">Label</th>
               <th scope="col">Status</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Kind</th>
+              <th scope="col">Last check</th>
+              <th scope="col">Credential</th>
               <th scope="col">Environment</th>
               <th scope="col">Fingerprint</th>
               <th scope="col" className="col-added">
@@ -129,9 +129,16 @@ function Row(props: {
 }): ReactElement {
   const { credential: c, renaming } = props;
   const busy = useStore((s) => s.busy[c.id]) !== undefined;
+  const selected = useStore((s) => s.selectedId === c.id);
   const { lock } = props;
   return (
-    <tr aria-busy={busy} className={c.environment === 'production' ? 'row-production' : undefined}>
+    <tr
+      aria-busy={busy}
+      className={
+        [c.environment === 'production' ? 'row-production' : '', selected ? 'row-selected' : ''].join(' ').trim() ||
+        undefined
+      }
+    >
       <th scope="row" className="cell-label" id={`row-${c.id}`} tabIndex={-1}>
         {renaming ? (
           <RenameForm credential={c} onDone={props.onRenameDone} />
@@ -151,10 +158,14 @@ function Row(props: {
       <td>
         <StatusBadge status={credentialStatus(c)} />
       </td>
-      <td>
-        <ProviderMark provider={c.provider} />
+      <td className="nowrap">
+        <VerdictBadge verdict={c.verdict} />
+        {c.lastCheckedAt ? <span className="cell-sub">{relativeTime(c.lastCheckedAt)}</span> : null}
       </td>
-      <td>{kindLabel(c.kind)}</td>
+      <td className="nowrap">
+        <ProviderMark provider={c.provider} />
+        <span className="cell-sub">{kindLabel(c.kind)}</span>
+      </td>
       <td>
         <EnvironmentBadge environment={c.environment} />
       </td>
@@ -179,6 +190,13 @@ function Row(props: {
       <td className="col-actions">
         {renaming ? null : (
           <div className="row-actions">
+            <RowButton
+              name="Details"
+              label={c.label}
+              icon="info"
+              onClick={() => useStore.getState().selectCredential(c.id)}
+              disabled={false}
+            />
             <RowButton
               name="Rename"
               label={c.label}

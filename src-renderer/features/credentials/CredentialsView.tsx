@@ -9,6 +9,8 @@ import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { Empty, Loading } from '../../ui/Status';
 import { CredentialTable } from './CredentialTable';
+import { ClipboardInspection } from './details/ClipboardInspection';
+import { DetailsPanel } from './details/DetailsPanel';
 import { KeychainCheckPanel } from './KeychainCheckPanel';
 import { NoticeBar } from './NoticeBar';
 import { PendingPanel } from './PendingPanel';
@@ -40,6 +42,9 @@ export function CredentialsView(): ReactElement {
 
       {pending.length > 0 ? <PendingPanel pending={pending} /> : null}
 
+      <ClipboardInspection />
+      <DetailsPanel />
+
       {firstLoad ? (
         <Loading>Loading credentials…</Loading>
       ) : status === 'error' && credentials.length === 0 ? (
@@ -67,6 +72,7 @@ function Toolbar(): ReactElement {
   const paste = useStore((s) => s.pasteFromClipboard);
   const importFile = useStore((s) => s.importFromFile);
   const check = useStore((s) => s.checkKeychain);
+  const inspectingClipboard = useStore((s) => s.inspectingClipboard);
   const lock = useWriteLock();
   const checkButton = useRef<HTMLButtonElement>(null);
   useFocusRequest(FOCUS.checkKeychainButton, checkButton);
@@ -95,6 +101,17 @@ function Toolbar(): ReactElement {
         >
           <Icon name="file" />
           {importing ? 'Importing…' : 'Import file'}
+        </Button>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Inspect">
+        <Button
+          className="button"
+          onClick={() => void useStore.getState().inspectClipboard()}
+          busy={inspectingClipboard}
+          title="Ask the vendor about a token on your clipboard without saving it"
+        >
+          <Icon name="search" />
+          {inspectingClipboard ? 'Inspecting clipboard…' : 'Inspect clipboard'}
         </Button>
       </div>
       <div className="toolbar" role="toolbar" aria-label="Keychain">
