@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { IconName } from '../ui/Icon';
 import { CredentialsView } from '../features/credentials/CredentialsView';
 import { RequestsView } from '../features/requests/RequestsView';
+import { ChargesView } from '../features/charges/ChargesView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { useStore, type AppState } from './store';
 
@@ -38,6 +39,14 @@ export const ROUTES = [
     view: CredentialsView,
     onEnter: (s) => s.loadCredentials(),
     count: { of: (s) => s.credentials.filter((c) => c.status === 'pending').length, noun: 'pending' },
+  },
+  {
+    id: 'charges',
+    label: 'Charge lab',
+    icon: 'card',
+    description: 'Sandbox test charges and their ledger',
+    view: ChargesView,
+    onEnter: (s) => Promise.all([s.loadCredentials({ quiet: true }), s.loadAttempts()]),
   },
   {
     id: 'requests',

@@ -10,6 +10,7 @@ import { createRequestsSlice, type RequestsSlice } from '../features/requests/re
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
 import { createSelectionSlice, type SelectionSlice } from '../features/credentials/selectionSlice';
 import { createDetailsSlice, type DetailsSlice } from '../features/credentials/details/detailsSlice';
+import { createChargesSlice, type ChargesSlice } from '../features/charges/chargesSlice';
 
 export type AppState = AppSlice &
   CredentialsSlice &
@@ -17,7 +18,8 @@ export type AppState = AppSlice &
   RequestsSlice &
   SettingsSlice &
   SelectionSlice &
-  DetailsSlice;
+  DetailsSlice &
+  ChargesSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
@@ -27,6 +29,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createSelectionSlice(...a),
   ...createDetailsSlice(...a),
+  ...createChargesSlice(...a),
 }));
 
 /** Back to the first state (unit tests; a fresh window does this by loading). */

@@ -26,7 +26,8 @@ export type IconName =
   | 'x-circle'
   | 'hourglass'
   | 'shield'
-  | 'flask';
+  | 'flask'
+  | 'card';
 
 const PATHS: Record<IconName, ReactElement> = {
   key: (
@@ -128,6 +129,12 @@ const PATHS: Record<IconName, ReactElement> = {
     <>
       <path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.2 7.5 9.5 4.3-1.3 7.5-4.9 7.5-9.5V6z" />
       <path d="M12 8v4.5M12 16h.01" />
+    </>
+  ),
+  card: (
+    <>
+      <rect x="3" y="5.5" width="18" height="13" rx="2" />
+      <path d="M3 10h18M7 15h3" />
     </>
   ),
   flask: <path d="M9.5 3h5M10 3v6.2L4.8 18.4A1.8 1.8 0 0 0 6.4 21h11.2a1.8 1.8 0 0 0 1.6-2.6L14 9.2V3M7.5 14h9" />,

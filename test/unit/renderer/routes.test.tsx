@@ -26,7 +26,7 @@ describe('route registry', () => {
   it('every entry is a screen or coming soon, ids are unique', () => {
     expect(SCREENS.length + COMING_SOON.length).toBe(ROUTES.length);
     expect(new Set(ROUTES.map((r) => r.id)).size).toBe(ROUTES.length);
-    expect(SCREENS.map((s) => s.id)).toEqual(['credentials', 'requests', 'settings']);
+    expect(SCREENS.map((s) => s.id)).toEqual(['credentials', 'charges', 'requests', 'settings']);
     expect(COMING_SOON.map((s) => s.id)).toEqual(['diagram', 'expiry']);
   });
 
@@ -54,8 +54,10 @@ describe('route registry', () => {
       expect(text(getByRole('heading', screen.label))).toBe(screen.label);
       expect(getByRole('button', screen.label).getAttribute('aria-current')).toBe('page');
     }
-    // start() loads credentials and settings once; each entry loads again.
-    expect(fake.api.listCredentials).toHaveBeenCalledTimes(2);
+    // start() loads credentials and settings once; each entry loads again (the charge lab too:
+    // its credential picker).
+    expect(fake.api.listCredentials).toHaveBeenCalledTimes(3);
+    expect(fake.api.listCharges).toHaveBeenCalledTimes(1);
     expect(fake.api.listRequests).toHaveBeenCalledTimes(1);
     expect(fake.api.getSettings).toHaveBeenCalledTimes(2);
   });
