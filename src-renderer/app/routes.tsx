@@ -7,6 +7,7 @@ import type { IconName } from '../ui/Icon';
 import { CredentialsView } from '../features/credentials/CredentialsView';
 import { RequestsView } from '../features/requests/RequestsView';
 import { ChargesView } from '../features/charges/ChargesView';
+import { DiagramView } from '../features/diagram/DiagramView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { useStore, type AppState } from './store';
 
@@ -41,6 +42,14 @@ export const ROUTES = [
     count: { of: (s) => s.credentials.filter((c) => c.status === 'pending').length, noun: 'pending' },
   },
   {
+    id: 'diagram',
+    label: 'Diagram',
+    icon: 'graph',
+    description: 'How apps, merchants and tokens relate',
+    view: DiagramView,
+    onEnter: (s) => Promise.all([s.loadCredentials({ quiet: true }), s.loadGraph()]),
+  },
+  {
     id: 'charges',
     label: 'Charge lab',
     icon: 'card',
@@ -65,13 +74,6 @@ export const ROUTES = [
     onEnter: (s) => s.loadSettings(),
   },
   // features/diagram and features/expiry: give the entry a view (and onEnter) when the screen exists.
-  {
-    id: 'diagram',
-    label: 'Diagram',
-    icon: 'graph',
-    description: 'How apps, merchants and tokens relate',
-    comingSoon: true,
-  },
   { id: 'expiry', label: 'Expiry', icon: 'clock', description: 'Which tokens expire when', comingSoon: true },
 ] as const satisfies readonly (ScreenRoute | ComingSoonRoute)[];
 

@@ -11,6 +11,8 @@ import { createSettingsSlice, type SettingsSlice } from '../features/settings/se
 import { createSelectionSlice, type SelectionSlice } from '../features/credentials/selectionSlice';
 import { createDetailsSlice, type DetailsSlice } from '../features/credentials/details/detailsSlice';
 import { createChargesSlice, type ChargesSlice } from '../features/charges/chargesSlice';
+import { createTableSlice, type TableSlice } from '../features/credentials/table/tableSlice';
+import { createDiagramSlice, type DiagramSlice } from '../features/diagram/diagramSlice';
 
 export type AppState = AppSlice &
   CredentialsSlice &
@@ -19,7 +21,9 @@ export type AppState = AppSlice &
   SettingsSlice &
   SelectionSlice &
   DetailsSlice &
-  ChargesSlice;
+  ChargesSlice &
+  TableSlice &
+  DiagramSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
@@ -30,6 +34,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createDetailsSlice(...a),
   ...createChargesSlice(...a),
+  ...createTableSlice(...a),
+  ...createDiagramSlice(...a),
 }));
 
 /** Back to the first state (unit tests; a fresh window does this by loading). */

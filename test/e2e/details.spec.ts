@@ -4,36 +4,11 @@
 // which stores nothing.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { CredentialView, IpcResult } from '@shared/contract';
+import type { IpcResult } from '@shared/contract';
 import { expect, test, type MkApp } from './fixtures';
-import { row } from './helpers';
+import { pastePair, row } from './helpers';
 
 test.use({ emulators: true });
-
-/** Pastes a token endpoint's JSON answer through main and confirms the pair as sandbox. */
-async function pastePair(mk: MkApp, json: Record<string, unknown>, label: string): Promise<CredentialView[]> {
-  mk.clipboard.text = JSON.stringify(json);
-  const r = (await mk.core.invoke(
-    'credentials.importFromClipboard',
-    {},
-  )) as IpcResult<'credentials.importFromClipboard'>;
-  if (!r.ok) throw new Error(r.error.message);
-  const list = (await mk.core.invoke('credentials.list', {})) as IpcResult<'credentials.list'>;
-  if (!list.ok) throw new Error(list.error.message);
-  const out: CredentialView[] = [];
-  for (const c of list.data.items) {
-    const confirmed = (await mk.core.invoke('credentials.confirm', {
-      id: c.id,
-      provider: c.provider,
-      kind: c.kind,
-      environment: 'sandbox',
-      label: c.kind === 'access_token' ? label : `Refresh of ${label}`,
-    })) as IpcResult<'credentials.confirm'>;
-    if (!confirmed.ok) throw new Error(confirmed.error.message);
-    out.push(confirmed.data);
-  }
-  return out;
-}
 
 function panel(mk: MkApp) {
   return mk.page.getByRole('region', { name: /Clover pair|Square pair/ });

@@ -67,3 +67,28 @@ export function lastIpc(mk: MkApp, channel: string): { payload: unknown; respons
   expect(hit, `an IPC call on ${channel}`).toBeDefined();
   return hit!;
 }
+
+/** Pastes a token endpoint's JSON answer through main and confirms the pair as sandbox. */
+export async function pastePair(mk: MkApp, json: Record<string, unknown>, label: string): Promise<CredentialView[]> {
+  mk.clipboard.text = JSON.stringify(json);
+  const r = (await mk.core.invoke(
+    'credentials.importFromClipboard',
+    {},
+  )) as IpcResult<'credentials.importFromClipboard'>;
+  if (!r.ok) throw new Error(r.error.message);
+  const list = (await mk.core.invoke('credentials.list', {})) as IpcResult<'credentials.list'>;
+  if (!list.ok) throw new Error(list.error.message);
+  const out: CredentialView[] = [];
+  for (const c of list.data.items) {
+    const confirmed = (await mk.core.invoke('credentials.confirm', {
+      id: c.id,
+      provider: c.provider,
+      kind: c.kind,
+      environment: 'sandbox',
+      label: c.kind === 'access_token' ? label : `Refresh of ${label}`,
+    })) as IpcResult<'credentials.confirm'>;
+    if (!confirmed.ok) throw new Error(confirmed.error.message);
+    out.push(confirmed.data);
+  }
+  return out;
+}

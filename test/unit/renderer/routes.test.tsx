@@ -26,8 +26,8 @@ describe('route registry', () => {
   it('every entry is a screen or coming soon, ids are unique', () => {
     expect(SCREENS.length + COMING_SOON.length).toBe(ROUTES.length);
     expect(new Set(ROUTES.map((r) => r.id)).size).toBe(ROUTES.length);
-    expect(SCREENS.map((s) => s.id)).toEqual(['credentials', 'charges', 'requests', 'settings']);
-    expect(COMING_SOON.map((s) => s.id)).toEqual(['diagram', 'expiry']);
+    expect(SCREENS.map((s) => s.id)).toEqual(['credentials', 'diagram', 'charges', 'requests', 'settings']);
+    expect(COMING_SOON.map((s) => s.id)).toEqual(['expiry']);
   });
 
   it('the sidebar lists the screens, then the coming-soon entries disabled', async () => {
@@ -56,8 +56,9 @@ describe('route registry', () => {
     }
     // start() loads credentials and settings once; each entry loads again (the charge lab too:
     // its credential picker).
-    expect(fake.api.listCredentials).toHaveBeenCalledTimes(3);
+    expect(fake.api.listCredentials).toHaveBeenCalledTimes(4);
     expect(fake.api.listCharges).toHaveBeenCalledTimes(1);
+    expect(fake.api.keychainGraph).toHaveBeenCalledTimes(1);
     expect(fake.api.listRequests).toHaveBeenCalledTimes(1);
     expect(fake.api.getSettings).toHaveBeenCalledTimes(2);
   });
