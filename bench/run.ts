@@ -8,6 +8,7 @@ import { benchClover } from './clover-bench';
 import { benchAdd, benchList, type Cleanup } from './core-bench';
 import { benchBundle, benchFirstRender, ensureRenderer } from './renderer-bench';
 import { benchSquareInspection } from './square-bench';
+import { benchScreens } from './screens-bench';
 import { heading, ms } from './stats';
 
 const argv = new Set(process.argv.slice(2));
@@ -99,6 +100,11 @@ async function main(): Promise<number> {
   results.push(
     await section('render', () =>
       benchFirstRender(cleanup, skip, { n: quick ? 100 : 1000, runs: 5, timeoutMs: 30_000 }),
+    ),
+  );
+  results.push(
+    await section('screens', () =>
+      benchScreens(cleanup, skip, { tableN: quick ? 500 : 5000, diagramN: quick ? 50 : 500, runs: quick ? 2 : 5 }),
     ),
   );
   results.push(await section('square', () => benchSquareInspection(cleanup, { n: quick ? 100 : 500, latencyMs: 50 })));
