@@ -44,7 +44,8 @@ export function ClipboardToast(): ReactElement | null {
     return <Toast icon="check" title="Clipboard cleared" detail={detail} onDismiss={dismissToast} />;
   }
   const left = Math.max(0, Math.ceil((toast.clearsAt - now) / 1000));
-  const title = left > 0 ? `Copied — clipboard clears in ${left} s` : 'Copied — clearing the clipboard…';
+  const what = toast.production ? 'PRODUCTION secret copied' : 'Copied';
+  const title = left > 0 ? `${what} — clipboard clears in ${left} s` : `${what} — clearing the clipboard…`;
   const detail = `${toast.label ? `${toast.label}: ` : ''}${FORMAT_TEXT[toast.format]} copied to the clipboard.`;
   return <Toast icon="clipboard" title={title} detail={detail} onDismiss={dismissToast} />;
 }

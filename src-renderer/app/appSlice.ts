@@ -31,7 +31,15 @@ export interface CallOptions {
 }
 
 export type Toast =
-  | { kind: 'copied'; format: CopyFormat; label: string; clearsInSeconds: number; clearsAt: number }
+  | {
+      kind: 'copied';
+      format: CopyFormat;
+      label: string;
+      clearsInSeconds: number;
+      clearsAt: number;
+      /** A production secret: the toast says so. */
+      production?: boolean;
+    }
   | { kind: 'cleared'; reason: 'timeout' | 'quit' };
 
 export interface Notice {

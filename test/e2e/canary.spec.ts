@@ -197,6 +197,12 @@ test.describe('canary: no secret reaches the renderer', () => {
         await checkpoint(`copy menu ${i}`);
         const copies = mk.ipc.filter((r) => r.channel === 'credentials.copySecret').length;
         await page.getByRole('menuitem', { name: item }).click();
+        // A production secret asks once per session before it is copied.
+        const confirmProd = page.getByRole('alertdialog', { name: 'Copy a PRODUCTION secret?' });
+        if (await confirmProd.isVisible()) {
+          await checkpoint('production copy confirm');
+          await confirmProd.getByRole('button', { name: 'Copy production secret' }).click();
+        }
         await expect.poll(() => mk.ipc.filter((r) => r.channel === 'credentials.copySecret').length).toBe(copies + 1);
         await expect(
           page
@@ -267,7 +273,7 @@ test.describe('canary: no secret reaches the renderer', () => {
     await page.reload();
     await expect(rows).toHaveCount(Object.keys(STORED).length); // one deleted, plus the header row
     await checkpoint('reload');
-    for (const screen of ['Requests', 'Settings', 'Credentials']) {
+    for (const screen of ['Diagram', 'Charge lab', 'Requests', 'Settings', 'Credentials']) {
       await nav.getByRole('button', { name: screen }).click();
       await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
       await checkpoint(`revisit ${screen}`);

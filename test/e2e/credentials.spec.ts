@@ -262,6 +262,37 @@ test.describe('credentials: copy', () => {
     await expect(toast).toHaveCount(0);
   });
 
+  test('a production secret: the first copy asks, Cancel copies nothing, then once confirmed the session does not ask again', async ({
+    mk,
+  }) => {
+    await seedCredential(mk, SAMPLE.squareToken, { label: 'Live token', environment: 'production' });
+    await mk.open();
+    const { page } = mk;
+    const copy = page.getByRole('button', { name: 'Copy Live token' });
+    await copy.click();
+    await page.getByRole('menuitem', { name: 'Raw value' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Copy a PRODUCTION secret?' });
+    await expect(dialog).toContainText('works on a live merchant');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    expect(mk.ipc.filter((r) => r.channel === 'credentials.copySecret')).toHaveLength(0);
+    expect(mk.clipboard.writes).toEqual([]);
+
+    await copy.click();
+    await page.getByRole('menuitem', { name: 'Raw value' }).click();
+    await dialog.getByRole('button', { name: 'Copy production secret' }).click();
+    const toast = page.getByRole('status').filter({ hasText: 'PRODUCTION secret copied' });
+    await expect(toast).toBeVisible();
+    expect(mk.clipboard.text).toBe(SAMPLE.squareToken);
+
+    // Asked once: the next copy goes straight through, and still says PRODUCTION.
+    await copy.click();
+    await page.getByRole('menuitem', { name: 'Env line' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(toast).toContainText('env line copied');
+    expect(mk.ipc.filter((r) => r.channel === 'credentials.copySecret')).toHaveLength(2);
+  });
+
   test('the copy menu works from the keyboard and closes on Escape', async ({ mk }) => {
     await seedCredential(mk, SAMPLE.squareAppSecret, { label: 'App secret', environment: 'sandbox' });
     await mk.open();

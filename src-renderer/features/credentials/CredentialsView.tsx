@@ -11,6 +11,7 @@ import { Empty, Loading } from '../../ui/Status';
 import { CredentialTable } from './CredentialTable';
 import { ClipboardInspection } from './details/ClipboardInspection';
 import { DetailsPanel } from './details/DetailsPanel';
+import { ProductionCopyDialog } from './ProductionCopyDialog';
 import { KeychainCheckPanel } from './KeychainCheckPanel';
 import { NoticeBar } from './NoticeBar';
 import { PendingPanel } from './PendingPanel';
@@ -44,6 +45,7 @@ export function CredentialsView(): ReactElement {
 
       <ClipboardInspection />
       <DetailsPanel />
+      <ProductionCopyDialog />
 
       {firstLoad ? (
         <Loading>Loading credentials…</Loading>

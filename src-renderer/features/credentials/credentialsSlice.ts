@@ -28,6 +28,11 @@ export interface CredentialsSlice {
   /** `focusAfter`: where focus goes once the row is gone (a FOCUS key; default the screen). */
   deleteCredential(id: string, focusAfter?: string): Promise<boolean>;
   copySecret(id: string, format: CopyFormat): Promise<boolean>;
+  /** Copying a production secret asks once per session; this is the copy waiting for that answer. */
+  pendingProductionCopy: { id: string; format: CopyFormat } | null;
+  productionCopyConfirmed: boolean;
+  confirmProductionCopy(): Promise<void>;
+  cancelProductionCopy(): void;
 }
 
 function upsert(list: CredentialView[], items: CredentialView[]): CredentialView[] {
@@ -178,7 +183,23 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
       });
     },
 
+    pendingProductionCopy: null,
+    productionCopyConfirmed: false,
+    async confirmProductionCopy() {
+      const pending = get().pendingProductionCopy;
+      set({ pendingProductionCopy: null, productionCopyConfirmed: true });
+      if (pending) await get().copySecret(pending.id, pending.format);
+    },
+    cancelProductionCopy() {
+      set({ pendingProductionCopy: null });
+    },
+
     async copySecret(id, format) {
+      const production = get().credentials.find((c) => c.id === id)?.environment === 'production';
+      if (production && !get().productionCopyConfirmed) {
+        set({ pendingProductionCopy: { id, format } });
+        return false;
+      }
       return busyWhile(id, 'copy', async () => {
         // The credential is listed but its keychain item is gone: offer the check.
         const data = await get().callMain((k) => k.copySecret(id, format), {
@@ -188,7 +209,7 @@ export const createCredentialsSlice: StateCreator<AppState, [], [], CredentialsS
         const label = get().credentials.find((c) => c.id === id)?.label ?? '';
         const seconds = data.clearsInSeconds;
         const clearsAt = Date.now() + seconds * 1000;
-        set({ toast: { kind: 'copied', format: data.format, label, clearsInSeconds: seconds, clearsAt } });
+        set({ toast: { kind: 'copied', format: data.format, label, clearsInSeconds: seconds, clearsAt, production } });
         return true;
       });
     },

@@ -66,6 +66,8 @@ describe('store', () => {
         'notice',
         'orphanBusy',
         'pasting',
+        'pendingProductionCopy',
+        'productionCopyConfirmed',
         'proposals',
         'requests',
         'requestsStatus',
