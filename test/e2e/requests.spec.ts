@@ -66,7 +66,9 @@ test.describe('requests', () => {
     await expect(rows).toHaveCount(4);
     const refused = rows.nth(1).getByRole('cell');
     await expect(refused.nth(1)).toHaveText('Square');
-    await expect(refused.nth(4)).toContainText('ECONNREFUSED');
+    await expect(refused.nth(4)).toContainText(
+      /Could not connect to 127\.0\.0\.1:\d+ \(connection refused\)\. \[ECONNREFUSED\]/,
+    );
     await expect(refused.nth(5)).toHaveText('Failed');
     await expect(refused.nth(8)).toHaveText('1');
     await expect(rows.nth(2).getByRole('cell')).toHaveText([
@@ -83,5 +85,16 @@ test.describe('requests', () => {
     await expect(rows.nth(3).getByRole('cell').nth(4)).toHaveText('/square-sandbox/');
     await expect(rows.nth(3).getByRole('cell').nth(5)).toHaveText('404');
     await mk.screenshot('requests');
+
+    // Filters: only failures, then only Clover, then text.
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('failed');
+    await expect(rows).toHaveCount(3); // the refused one and Square's 404
+    await expect(page.getByText('2 of 3 requests')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('');
+    await page.getByRole('combobox', { name: 'Vendor' }).selectOption('clover');
+    await expect(rows).toHaveCount(2);
+    await page.getByRole('combobox', { name: 'Vendor' }).selectOption('');
+    await page.getByRole('textbox', { name: 'Search' }).fill('connection refused');
+    await expect(rows).toHaveCount(2);
   });
 });

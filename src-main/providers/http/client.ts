@@ -2,6 +2,7 @@
 // (first try and every retry), so the checks below see the final URL and cannot be skipped:
 // host allowlist (DESIGN invariant 7), no redirects, no proxies, per-host limiter, and one request
 // log entry + one audit line per attempt (invariant 6). Errors leave as typed, redacted errors.
+import { plainError } from './plain-error';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import axios, {
@@ -181,7 +182,7 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
         at,
         performance.now() - started,
         status,
-        status !== null ? `HTTP ${status}` : `${e.code ?? 'ERROR'}: ${e.message ?? ''}`,
+        plainError({ status, code: e.code, message: e.message, host: new URL(url).host }),
       );
       throw err;
     } finally {

@@ -30,6 +30,10 @@ export function RequestsView(): ReactElement {
   const checking = useStore((s) => s.checkingConnection);
   const check = useStore((s) => s.connectionCheck);
   const [target, setTarget] = useState<string>('square.sandbox');
+  const [vendor, setVendor] = useState<string>('');
+  const [outcome, setOutcome] = useState<'' | 'failed' | 'ok'>('');
+  const [text, setText] = useState('');
+  const shown = filterRequests(requests, { vendor, outcome, text });
 
   useEffect(() => {
     if (useStore.getState().requestsStatus === 'idle') void load();
@@ -86,25 +90,62 @@ export function RequestsView(): ReactElement {
           </p>
         </Empty>
       ) : (
-        <div className="table-wrap">
-          {/* Explicit roles: below 720 px the rows reflow into cards (ui/table.css, .table-reflow). */}
-          <table className="table table-reflow requests-table" aria-label="Request log" role="table">
-            <thead role="rowgroup">
-              <tr role="row">
-                {COLUMNS.map((c) => (
-                  <th key={c.label} scope="col" role="columnheader" className={c.num ? 'num' : undefined}>
-                    {c.label}
-                  </th>
+        <>
+          <div className="toolbar request-filters" role="search" aria-label="Filter requests">
+            <label className="field">
+              <span className="field-label">Vendor</span>
+              <select className="toolbar-select" value={vendor} onChange={(e) => setVendor(e.target.value)}>
+                <option value="">All vendors</option>
+                <option value="clover">Clover</option>
+                <option value="square">Square</option>
+                <option value="other">Other</option>
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">Outcome</span>
+              <select
+                className="toolbar-select"
+                value={outcome}
+                onChange={(e) => setOutcome(e.target.value as '' | 'failed' | 'ok')}
+              >
+                <option value="">Any outcome</option>
+                <option value="failed">Failed or refused</option>
+                <option value="ok">Succeeded</option>
+              </select>
+            </label>
+            <label className="field request-search">
+              <span className="field-label">Search</span>
+              <input
+                type="text"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                placeholder="Host, path, key or error"
+              />
+            </label>
+            <span className="muted" aria-live="polite">
+              {shown.length} of {requests.length} requests
+            </span>
+          </div>
+          <div className="table-wrap">
+            {/* Explicit roles: below 720 px the rows reflow into cards (ui/table.css, .table-reflow). */}
+            <table className="table table-reflow requests-table" aria-label="Request log" role="table">
+              <thead role="rowgroup">
+                <tr role="row">
+                  {COLUMNS.map((c) => (
+                    <th key={c.label} scope="col" role="columnheader" className={c.num ? 'num' : undefined}>
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody role="rowgroup">
+                {shown.map((r) => (
+                  <RequestRow key={r.id} entry={r} />
                 ))}
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {requests.map((r) => (
-                <RequestRow key={r.id} entry={r} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );
@@ -123,6 +164,21 @@ function CheckResult({ check }: { check: ConnectionCheck }): ReactElement {
           : 'Check the network, proxy or firewall before suspecting the credential.'}
       </p>
     </Banner>
+  );
+}
+
+/** The log filtered by vendor, outcome (failed: no answer or HTTP >= 400) and text. */
+export function filterRequests(
+  list: readonly RequestLogEntry[],
+  f: { vendor: string; outcome: '' | 'failed' | 'ok'; text: string },
+): RequestLogEntry[] {
+  const q = f.text.trim().toLowerCase();
+  return list.filter(
+    (r) =>
+      (f.vendor === '' || r.provider === f.vendor) &&
+      (f.outcome === '' || (f.outcome === 'failed') === (r.status === null || r.status >= 400)) &&
+      (q === '' ||
+        [r.host, r.path, r.idempotencyKey ?? '', r.error ?? '', r.method].some((s) => s.toLowerCase().includes(q))),
   );
 }
 
