@@ -41,6 +41,7 @@ export function createKeychainApi(invoke: Transport, subscribe: Subscribe) {
     squareConnect: (p: RequestOf<'square.connect'>) => invoke('square.connect', p),
     squareCancelConnect: () => invoke('square.cancelConnect', {}),
     listRequests: (limit?: number) => invoke('requests.list', limit === undefined ? {} : { limit }),
+    copyRequestAsCurl: (id: string) => invoke('requests.copyCurl', { id }),
     checkNetwork: (p: RequestOf<'network.check'>) => invoke('network.check', p),
     getSettings: () => invoke('settings.get', {}),
     updateSettings: (p: RequestOf<'settings.update'>) => invoke('settings.update', p),

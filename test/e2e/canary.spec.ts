@@ -258,6 +258,15 @@ test.describe('canary: no secret reaches the renderer', () => {
     await nav.getByRole('button', { name: 'Requests' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Requests' })).toBeVisible();
     await checkpoint('requests');
+    // Copy as curl on every logged request (the inspections above made them, with tokens): the
+    // clipboard gets the real command from main; the screen only its scrubbed form.
+    const curlButtons = page.getByRole('button', { name: /^Copy as curl: / });
+    expect(await curlButtons.count()).toBeGreaterThan(0);
+    for (let i = 0; i < Math.min(await curlButtons.count(), 8); i++) {
+      await curlButtons.nth(i).click();
+      await expect(page.getByRole('region', { name: /Copied as curl/ })).toBeVisible();
+      await checkpoint(`copy as curl ${i}`);
+    }
     await nav.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('spinbutton', { name: 'Clear the clipboard after' }).fill('5');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -60,6 +60,7 @@ test.describe('requests', () => {
       'Duration',
       'Idempotency key',
       'Attempt',
+      'Copy',
     ]);
     const rows = table.getByRole('row');
     // Newest first: the refused connection (one attempt: a reachability check is not retried), then Clover, then Square.
@@ -81,6 +82,7 @@ test.describe('requests', () => {
       /^\d+ ms$/,
       '—',
       '1',
+      'curl',
     ]);
     await expect(rows.nth(3).getByRole('cell').nth(4)).toHaveText('/square-sandbox/');
     await expect(rows.nth(3).getByRole('cell').nth(5)).toHaveText('404');
@@ -96,5 +98,11 @@ test.describe('requests', () => {
     await page.getByRole('combobox', { name: 'Vendor' }).selectOption('');
     await page.getByRole('textbox', { name: 'Search' }).fill('connection refused');
     await expect(rows).toHaveCount(2);
+
+    // Copy as curl: the clipboard gets the command from main, the screen shows it.
+    await page.getByRole('button', { name: /^Copy as curl: GET / }).click();
+    await expect(page.getByRole('region', { name: /Copied as curl/ })).toContainText("curl -X GET 'http://127.0.0.1:");
+    expect(mk.clipboard.text).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/'/); // the refused one, still filtered
+    await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toContainText('curl command copied');
   });
 });

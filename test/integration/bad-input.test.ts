@@ -44,6 +44,7 @@ function validPayload(channel: Channel): Record<string, unknown> {
     'keychain.graph': { provider: 'clover', environment: 'sandbox', merchantId: 'TC4DGCJW1K4EW' },
     'credentials.deleteOrphan': { account: randomUUID() },
     'requests.list': { limit: 10 },
+    'requests.copyCurl': { id: randomUUID() },
     'settings.update': { clipboardClearSeconds: 30 },
     'links.openDocs': { url: 'https://docs.clover.com/docs' },
     'clover.fetchPakmsKey': { id: existingId },

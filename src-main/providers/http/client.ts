@@ -3,6 +3,7 @@
 // host allowlist (DESIGN invariant 7), no redirects, no proxies, per-host limiter, and one request
 // log entry + one audit line per attempt (invariant 6). Errors leave as typed, redacted errors.
 import { plainError } from './plain-error';
+import type { Replay } from './request-log';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import axios, {
@@ -92,6 +93,24 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
 
   // `url` is computed once per attempt: axios.getUri merges the whole config, which showed up as
   // a large share of a bulk inspection's CPU when it ran several times per request.
+  /** The request as sent, for "Copy as curl" (kept in main's memory only; see request-log.ts). */
+  const replayOf = (config: InternalAxiosRequestConfig, url: string): Replay => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(config.headers.toJSON())) {
+      if (typeof value === 'string' && !/^(user-agent|content-length|accept-encoding)$/i.test(name))
+        headers[name] = value;
+    }
+    const body =
+      config.data === undefined || config.data === null
+        ? null
+        : typeof config.data === 'string'
+          ? config.data
+          : config.data instanceof URLSearchParams
+            ? config.data.toString()
+            : JSON.stringify(config.data);
+    return { method: (config.method ?? 'get').toUpperCase(), url, headers, body };
+  };
+
   const record = (
     config: InternalAxiosRequestConfig,
     url: string,
@@ -115,7 +134,7 @@ export function createHttpClient<P extends ProviderId>(o: HttpClientOptions<P>):
       },
       redaction,
     );
-    requestLog.add(entry);
+    requestLog.add(entry, replayOf(config, url));
     const { id: _id, at: _at, ...fields } = entry;
     const ok = error === null && status !== null && status < 400;
     logger.log(ok ? 'info' : 'warn', 'http.attempt', { ...fields, environment });

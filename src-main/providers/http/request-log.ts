@@ -9,9 +9,20 @@ const REDACTED = '[REDACTED]';
 /** Query keys whose values are never logged (OAuth `code`, `access_token`, `client_secret`, ...). */
 const SECRET_QUERY_KEY = /token|secret|code|key|pass(word)?|signature|verifier|credential|auth/i;
 
+/** What "Copy as curl" needs to rebuild one request: held in memory only, never on disk or logged,
+ *  and dropped with its log entry (the ring's capacity bounds both). */
+export interface Replay {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
 export interface RequestLog {
   /** Validates against the IPC schema, so a malformed entry fails here, not in the renderer. */
-  add(entry: RequestLogEntry): void;
+  add(entry: RequestLogEntry, replay?: Replay): void;
+  /** The real request behind a listed entry (secrets included), or null once it left the log. */
+  replayOf(id: string): Replay | null;
   /** Newest first; at most `limit` entries (default: all kept). */
   list(limit?: number): RequestLogEntry[];
   clear(): void;
@@ -21,11 +32,15 @@ export interface RequestLog {
 export function createRequestLog(capacity = REQUEST_LOG_CAPACITY): RequestLog {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
   const ring: (RequestLogEntry | undefined)[] = new Array(capacity);
+  const replays = new Map<string, Replay>();
   let next = 0;
   let count = 0;
   return {
-    add(entry) {
+    add(entry, replay) {
+      const old = ring[next];
+      if (old) replays.delete(old.id);
       ring[next] = Object.freeze(RequestLogEntry.parse(entry));
+      if (replay) replays.set(entry.id, replay);
       next = (next + 1) % capacity;
       count = Math.min(count + 1, capacity);
     },
@@ -37,7 +52,11 @@ export function createRequestLog(capacity = REQUEST_LOG_CAPACITY): RequestLog {
       }
       return out;
     },
+    replayOf(id) {
+      return replays.get(id) ?? null;
+    },
     clear() {
+      replays.clear();
       ring.fill(undefined);
       next = 0;
       count = 0;

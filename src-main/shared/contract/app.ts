@@ -64,6 +64,15 @@ export const appChannels = {
     request: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
     response: z.strictObject({ items: z.array(RequestLogEntry).max(1000) }),
   },
+  /** "Copy as curl": main puts the real command on the clipboard (cleared after the countdown). */
+  'requests.copyCurl': {
+    request: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: z.strictObject({
+      clearsInSeconds: z.number().int().positive(),
+      /** The command with every secret scrubbed, for the screen. */
+      redacted: z.string().max(4000),
+    }),
+  },
   'network.check': {
     request: z.strictObject({ provider: Provider, environment: Environment }),
     response: z.strictObject({

@@ -79,6 +79,7 @@ export function RequestsView(): ReactElement {
       </div>
 
       {check ? <CheckResult check={check} /> : null}
+      <CopiedCurl />
 
       {loading && requests.length === 0 ? (
         <Loading>Loading requests…</Loading>
@@ -151,6 +152,19 @@ export function RequestsView(): ReactElement {
   );
 }
 
+/** The last copied command as the screen may show it: every secret scrubbed by main. */
+function CopiedCurl(): ReactElement | null {
+  const copied = useStore((s) => s.copiedCurl);
+  if (!copied) return null;
+  return (
+    <section className="panel copied-curl" aria-labelledby="copied-curl-title">
+      <h2 id="copied-curl-title">Copied as curl — shown here without its secrets</h2>
+      <pre className="mono">{copied.redacted}</pre>
+      <p className="muted">The clipboard holds the real command, with the token; it is cleared after the countdown.</p>
+    </section>
+  );
+}
+
 function CheckResult({ check }: { check: ConnectionCheck }): ReactElement {
   const name = `${providerLabel(check.provider)} ${environmentLabel(check.environment).toLowerCase()}`;
   const answer = check.status !== null ? `HTTP ${check.status}` : 'no answer';
@@ -201,6 +215,7 @@ const COLUMNS: readonly { label: string; num?: boolean }[] = [
   { label: 'Duration', num: true },
   { label: 'Idempotency key' },
   { label: 'Attempt', num: true },
+  { label: 'Copy' },
 ];
 
 function RequestRow({ entry: r }: { entry: RequestLogEntry }): ReactElement {
@@ -234,6 +249,17 @@ function RequestRow({ entry: r }: { entry: RequestLogEntry }): ReactElement {
       </td>
       <td role="cell" data-label="Attempt" className="num">
         <span>{r.attempt}</span>
+      </td>
+      <td role="cell" data-label="Copy">
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Copy as curl: ${r.method} ${r.path}`}
+          title="Main puts the real command on the clipboard; it is cleared after the countdown"
+          onClick={() => void useStore.getState().copyRequestAsCurl(r)}
+        >
+          curl
+        </button>
       </td>
     </tr>
   );

@@ -14,7 +14,10 @@ export interface RequestsSlice {
   checkingConnection: boolean;
   /** The last "Check connection" result (no credential is sent by that check). */
   connectionCheck: ConnectionCheck | null;
+  /** The last "Copy as curl", as shown (secrets scrubbed by main); the clipboard has the real one. */
+  copiedCurl: { id: string; redacted: string } | null;
   loadRequests(): Promise<void>;
+  copyRequestAsCurl(entry: RequestLogEntry): Promise<void>;
   checkConnection(provider: Provider, environment: Environment): Promise<void>;
 }
 
@@ -23,6 +26,22 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
   requestsStatus: 'idle',
   checkingConnection: false,
   connectionCheck: null,
+  copiedCurl: null,
+  async copyRequestAsCurl(entry) {
+    const r = await get().callMain((k) => k.copyRequestAsCurl(entry.id));
+    if (!r) return;
+    const clearsAt = Date.now() + r.clearsInSeconds * 1000;
+    set({
+      copiedCurl: { id: entry.id, redacted: r.redacted },
+      toast: {
+        kind: 'copied',
+        format: 'curl',
+        label: `${entry.method} ${entry.path}`,
+        clearsInSeconds: r.clearsInSeconds,
+        clearsAt,
+      },
+    });
+  },
   async loadRequests() {
     set({ requestsStatus: 'loading' });
     const data = await get().callMain((k) => k.listRequests(REQUEST_LOG_LIMIT));

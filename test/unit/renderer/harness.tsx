@@ -215,6 +215,7 @@ export function installFakeKeychain(init: FakeInit = {}): FakeKeychain {
     cancelCloverConnect: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     migrateCloverToken: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     keychainGraph: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
+    copyRequestAsCurl: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     exportReport: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     squareRevokePreview: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),
     squareRevoke: async () => fail({ code: 'UNSUPPORTED', message: 'Not used by these tests.' }),

@@ -62,6 +62,7 @@ describe('request log', () => {
       'Duration',
       'Idempotency key',
       'Attempt',
+      'Copy',
     ]);
     const rows = queryAllByRole('row', undefined, table.querySelector('tbody')!);
     expect(rows).toHaveLength(3);
@@ -77,6 +78,7 @@ describe('request log', () => {
       '1.53 s',
       '7f7e2a5c-1111-4222-8333-944455556666',
       '2',
+      'curl',
     ]);
     expect(second).toEqual([
       expect.stringMatching(/10:00:00/),
@@ -88,6 +90,7 @@ describe('request log', () => {
       '87 ms',
       '—',
       '1',
+      'curl',
     ]);
     expect(third![4]).toMatch(/^\/v2\/locations\s*timeout after 10 s$/);
     expect(third![5]).toBe('Failed');

@@ -45,6 +45,7 @@ describe('store', () => {
         'chargeBusy',
         'clipboardInspection',
         'connecting',
+        'copiedCurl',
         'detailsBusy',
         'diagramFilter',
         'graph',
